@@ -1,0 +1,35 @@
+"use server";
+
+import { headers } from "next/headers";
+
+import { publicAction } from "@/lib/action";
+import { attemptLogin } from "@/lib/auth/login";
+import { redeemInvitation } from "@/lib/auth/invitations";
+import { signIn, signOut } from "@/lib/auth/next-auth";
+import { invitationSchema, loginSchema } from "@/lib/auth/schemas";
+
+async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+}
+
+/** Only a path inside the app is followed after sign-in, never another site. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+export const loginAction = publicAction(loginSchema, async (input) => {
+  const { ticket } = await attemptLogin({ login: input.login, password: input.password, ip: await clientIp() });
+  await signIn("credentials", { ticket, redirectTo: safeNext(input.next) });
+  return null;
+});
+
+export const invitationAction = publicAction(invitationSchema, async (input) => {
+  const { ticket } = await redeemInvitation({ code: input.code, login: input.login, password: input.password, ip: await clientIp() });
+  await signIn("credentials", { ticket, redirectTo: "/" });
+  return null;
+});
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login?signedOut=1" });
+}

@@ -1,0 +1,17 @@
+import { getTranslations } from "next-intl/server";
+
+export default async function AuthLayout({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations("app");
+  return (
+    <>
+      <header className="border-b-2 border-accent bg-accent px-4 py-3 text-white">
+        <p className="text-xl font-bold">
+          {t("name")} <span className="font-normal">— {t("tagline")}</span>
+        </p>
+      </header>
+      <main id="main" className="mx-auto max-w-2xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

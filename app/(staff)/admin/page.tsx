@@ -1,0 +1,46 @@
+import { getTranslations } from "next-intl/server";
+
+import { AppHeader } from "@/components/ui/app-header";
+import { requirePageRole } from "@/lib/auth/page-guard";
+import { getSchoolOverview } from "@/lib/school/overview";
+import { formatDay } from "@/lib/time";
+import { staffNav } from "../nav";
+import { signOutAction } from "../../(auth)/actions";
+
+export async function generateMetadata() {
+  const t = await getTranslations("admin");
+  return { title: t("title") };
+}
+
+export default async function AdminHome() {
+  const p = await requirePageRole(["ADMIN"], "/admin");
+  const o = await getSchoolOverview(p);
+  const t = await getTranslations("admin");
+  const keys = ["students", "guardians", "staff", "cohorts", "lessonsToday", "familiesWithoutAccount"] as const;
+  return (
+    <>
+      <AppHeader principal={p} signOut={signOutAction} nav={await staffNav(p)} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        <h1 className="text-2xl font-bold">{o.schoolName}</h1>
+        <p className="mt-1">{o.yearName ? t("year", { name: o.yearName }) : t("noYear")}</p>
+        {o.currentPeriod && (
+          <p>
+            {t("period", {
+              name: o.currentPeriod.name,
+              from: formatDay(o.currentPeriod.startDate, "ru-RU", false),
+              to: formatDay(o.currentPeriod.endDate, "ru-RU", false),
+            })}
+          </p>
+        )}
+        <dl className="mt-6 grid grid-cols-[repeat(auto-fit,minmax(14rem,1fr))] gap-4">
+          {keys.map((k) => (
+            <div key={k} className="rounded border-2 border-gray-300 p-4">
+              <dt>{t(`counts.${k}`)}</dt>
+              <dd className="text-3xl font-bold">{o.counts[k]}</dd>
+            </div>
+          ))}
+        </dl>
+      </main>
+    </>
+  );
+}

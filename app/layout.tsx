@@ -1,0 +1,28 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: { default: t("name"), template: `%s — ${t("name")}` }, description: t("tagline") };
+}
+
+// Zoom must never be disabled: many of our users read at 200 % and more.
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b4f9c" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("app");
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen bg-white text-[1.0625rem]">
+        <a href="#main" className="skip-link">
+          {t("skip")}
+        </a>
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+
+import { db } from "@/lib/db";
+import type { Principal, Role } from "@/lib/auth/principal";
+
+function fullName(p: { lastName: string; firstName: string; middleName: string | null }): string {
+  return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
+}
+
+/** Builds the principal from the account and the person it stands for; null if unusable. */
+export async function loadPrincipal(userId: string, sessionVersion: number): Promise<Principal | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true, schoolId: true, login: true, kind: true, sessionVersion: true, disabledAt: true, locale: true,
+      staffId: true, guardianId: true, studentId: true,
+      school: { select: { timeZone: true } },
+      staff: { select: { lastName: true, firstName: true, middleName: true, roles: true, leftAt: true } },
+      guardian: { select: { lastName: true, firstName: true, middleName: true } },
+      student: { select: { lastName: true, firstName: true, middleName: true, leftAt: true } },
+    },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
+
+  let roles: Role[] = [];
+  let displayName = user.login;
+  if (user.kind === "ADMIN" || user.kind === "TEACHER") {
+    if (!user.staff || user.staff.leftAt) return null;
+    roles = user.staff.roles.map((r) => r);
+    displayName = fullName(user.staff);
+  } else if (user.kind === "GUARDIAN") {
+    if (!user.guardian) return null;
+    roles = ["GUARDIAN"];
+    displayName = fullName(user.guardian);
+  } else {
+    if (!user.student || user.student.leftAt) return null;
+    roles = ["STUDENT"];
+    displayName = fullName(user.student);
+  }
+  if (roles.length === 0) return null;
+
+  return {
+    userId: user.id,
+    schoolId: user.schoolId,
+    login: user.login,
+    displayName,
+    roles,
+    staffId: user.kind === "ADMIN" || user.kind === "TEACHER" ? user.staffId : null,
+    guardianId: user.kind === "GUARDIAN" ? user.guardianId : null,
+    studentId: user.kind === "STUDENT" ? user.studentId : null,
+    locale: user.locale === "en" ? "en" : "ru",
+    timeZone: user.school.timeZone,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Who is acting: the signed-in user as the domain sees them. Built from the database on
+ * every request (never from what the client sends), so a role taken away or an account
+ * locked takes effect at once.
+ */
+export type Role = "ADMIN" | "TEACHER" | "GUARDIAN" | "STUDENT";
+
+export type Principal = {
+  userId: string;
+  schoolId: string;
+  login: string;
+  displayName: string;
+  /** Effective roles: a deputy director is ADMIN and TEACHER. */
+  roles: readonly Role[];
+  staffId: string | null;
+  guardianId: string | null;
+  studentId: string | null;
+  locale: "ru" | "en";
+  timeZone: string;
+};
+
+export function hasRole(p: Principal, role: Role): boolean {
+  return p.roles.includes(role);
+}
+
+/** The role whose home page the user lands on. */
+export function primaryRole(p: Principal): Role {
+  for (const r of ["ADMIN", "TEACHER", "GUARDIAN", "STUDENT"] as const) if (hasRole(p, r)) return r;
+  return "STUDENT";
+}
