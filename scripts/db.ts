@@ -6,6 +6,7 @@
  *   tsx scripts/db.ts status           what is applied and what is pending
  *   tsx scripts/db.ts seed [args…]     fill the database (prisma/seed/index.ts)
  *   tsx scripts/db.ts reset --yes      empty the database (then run migrate)
+ *   tsx scripts/db.ts rolled-back <m>  mark a failed migration rolled back (after a manual fix)
  *
  * The engine follows DATABASE_URL: set, a PostgreSQL server; empty, the embedded
  * PGlite in PGLITE_DIR. PGlite allows one process per data directory: stop the web
@@ -24,6 +25,7 @@ import {
   MigrationError,
   applyMigrations,
   createMigration,
+  markMigrationRolledBack,
   migrationStatus,
   shortPath,
 } from "../lib/db/migrate";
@@ -33,7 +35,8 @@ const USAGE = `Использование: tsx scripts/db.ts <команда>
   new <имя>        создать миграцию из изменений prisma/schema.prisma (имя латиницей: add_homework)
   status           показать применённые и ожидающие миграции
   seed [аргументы] заполнить базу (prisma/seed/index.ts)
-  reset --yes      удалить все данные и таблицы (затем: migrate)`;
+  reset --yes      удалить все данные и таблицы (затем: migrate)
+  rolled-back <имя> отметить неудачную миграцию откатанной (после ручного исправления базы)`;
 
 function where(): string {
   if (currentEngine() === "postgresql" && env.DATABASE_URL) {
@@ -136,6 +139,13 @@ async function cmdReset(args: string[]): Promise<void> {
   console.log(`База очищена (${where()}). Создать таблицы: npm run db:migrate`);
 }
 
+async function cmdRolledBack(args: string[]): Promise<void> {
+  const name = args[0];
+  if (!name) throw new MigrationError("Укажите имя миграции: tsx scripts/db.ts rolled-back 20261204120000_add_homework");
+  await markMigrationRolledBack(name);
+  console.log(`Миграция ${name} отмечена откатанной; следующий migrate применит её заново.`);
+}
+
 function describe(e: unknown): string {
   if (e instanceof MigrationError) return e.message;
   if (e instanceof Error) {
@@ -161,6 +171,8 @@ async function main(argv: string[]): Promise<void> {
       return cmdSeed(args);
     case "reset":
       return cmdReset(args);
+    case "rolled-back":
+      return cmdRolledBack(args);
     case undefined:
     case "help":
     case "--help":

@@ -78,8 +78,8 @@ function loadEngineClass(): Promise<EngineClass> {
     const require = createRequire(join(process.cwd(), "package.json"));
     const glue = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(join(dirname(glue), "schema_engine_bg.wasm"));
-    const module = await WebAssembly.compile(bytes);
-    const instance = await WebAssembly.instantiate(module, {
+    const compiled = await WebAssembly.compile(bytes);
+    const instance = await WebAssembly.instantiate(compiled, {
       "./schema_engine_bg.js": runtime as unknown as WebAssembly.ModuleImports,
     });
     runtime.__wbg_set_wasm(instance.exports);
@@ -163,18 +163,47 @@ async function withEngine<T>(
 type ErrorRegistryLike = { consumeError(id: number): { error: unknown } | undefined };
 
 /**
- * The engine reports a failed driver call as an error carrying the id of the original
- * JavaScript error; bring that original back so the message says what the database said.
+ * The engine reports a failed driver call as "External error id#N", N pointing at the
+ * original JavaScript error in the adapter's registry; bring that original back so the
+ * message says what the database said, and name the migration it happened in.
  */
 function translateEngineError(e: unknown, registry: ErrorRegistryLike): unknown {
   if (e instanceof MigrationError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  const withId = e as { id?: unknown; cause?: unknown } | null;
-  if (withId && typeof withId.id === "number") {
-    const original = registry.consumeError(withId.id);
-    if (original) return original.error;
+  const id = /External error id#(\d+)/.exec(message)?.[1];
+  const original = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
+  const migration = /migration_name="([^"]+)"/.exec(message)?.[1];
+  const cause = original ?? e;
+  const reason = describeDriverError(original) ?? firstLine(message);
+  if (migration && /apply_migration|ApplyMigrations/.test(message)) {
+    return new MigrationError(
+      `Миграция ${migration} не применилась: ${reason}\n` +
+        "База отмечает её как неудачную; новые миграции не применятся, пока это не исправлено. " +
+        "Для базы разработчика: tsx scripts/db.ts reset --yes, затем migrate.",
+      { cause },
+    );
   }
-  return new MigrationError(message, { cause: e });
+  if (/found failed migrations/.test(message)) {
+    return new MigrationError(
+      "В базе есть неудачно применённая миграция (см. tsx scripts/db.ts status); новые не применяются. " +
+        "Исправьте базу вручную и отметьте миграцию откатанной: tsx scripts/db.ts rolled-back <имя>; " +
+        "для базы разработчика проще: tsx scripts/db.ts reset --yes.",
+      { cause },
+    );
+  }
+  return new MigrationError(reason, { cause });
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}
+
+/** The database's own words from a pg, PGlite or driver-adapter error, if it has any. */
+function describeDriverError(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const withCause = error as Error & { cause?: unknown };
+  const fromCause = withCause.cause instanceof Error ? withCause.cause.message : undefined;
+  return error.message || fromCause;
 }
 
 /** Adapter factory the migration engine uses for the database the app uses. */
@@ -234,6 +263,22 @@ export async function applyMigrations(
 
 function engineOf(target: MigrationTarget): DbEngine {
   return target.engine === "current" ? currentEngine() : target.engine;
+}
+
+/**
+ * Marks a failed migration as rolled back, after someone has repaired the database by
+ * hand, so that the next `migrate` applies it (fixed) again. As `prisma migrate resolve`.
+ */
+export async function markMigrationRolledBack(
+  migrationName: string,
+  target: MigrationTarget = { engine: "current" },
+): Promise<void> {
+  const { factory, close } = factoryFor(target);
+  try {
+    await withEngine(factory, undefined, (engine) => engine.markMigrationRolledBack({ migrationName }));
+  } finally {
+    await close();
+  }
 }
 
 export type MigrationStatus = {

@@ -1,0 +1,36 @@
+import { defineConfig } from "@playwright/test";
+
+// scripts/test-all.mjs and scripts/e2e.mjs find the browser and pass it in CHROMIUM_PATH.
+const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const port = Number(process.env.E2E_PORT || 3100);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  // No retries: a flaky test is a bug to fix, not to hide.
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "ru-RU",
+    timezoneId: "Asia/Yekaterinburg",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

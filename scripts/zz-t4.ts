@@ -1,0 +1,13 @@
+import { ensureMigrated } from "../lib/db/ensure-migrated";
+import { db, disconnectDb } from "../lib/db";
+import { getPglite } from "../lib/db/adapter";
+const t = performance.now();
+const [a, b] = await Promise.all([ensureMigrated(), ensureMigrated()]);
+console.log("applied", a, b === a, ((performance.now() - t) / 1000).toFixed(1), "s");
+const s = await db.school.create({ data: { name: "Школа", shortName: "Ш", address: "ул.", region: "ХМАО" } });
+console.log(await db.school.count(), s.id);
+const u = await db.$transaction(async (tx) => tx.school.findMany({ select: { name: true } }));
+console.log(u);
+console.log("same pglite", getPglite() === getPglite());
+await disconnectDb();
+process.exit();
