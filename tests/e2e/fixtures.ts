@@ -1,0 +1,47 @@
+/**
+ * Shared browser-test helpers: a page that fails the test on any console error, an axe
+ * scan against WCAG 2.2 AA, and sign-in as a demo user.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+
+export const DEMO_PASSWORD = "demo2026";
+
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(msg.text());
+    });
+    page.on("pageerror", (err) => errors.push(err.message));
+    await use(page);
+    expect(errors, "the page logged errors").toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary).toEqual([]);
+}
+
+export async function signIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Логин").fill(login);
+  await page.getByLabel("Пароль").fill(password);
+  await page.getByRole("button", { name: "Войти" }).click();
+}
+
+/** What the seed printed for the demo school (written by scripts/e2e-server.mjs). */
+export function seedSummary(): { invitations: { code: string; guardian: string }[] } {
+  return JSON.parse(readFileSync("test-results/e2e-seed.json", "utf8")) as { invitations: { code: string; guardian: string }[] };
+}
+
+/** At 200 % zoom a 1280-pixel screen is 640 CSS pixels wide: nothing may need sideways scrolling. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
