@@ -4,6 +4,7 @@
  *   tsx scripts/db.ts migrate          apply pending migrations (npm run db:migrate)
  *   tsx scripts/db.ts new <name>       write a migration for schema changes (npm run db:new-migration -- <name>)
  *   tsx scripts/db.ts status           what is applied and what is pending
+ *   tsx scripts/db.ts check            fail if schema.prisma has changes without a migration (CI)
  *   tsx scripts/db.ts seed [args…]     fill the database (prisma/seed/index.ts)
  *   tsx scripts/db.ts reset --yes      empty the database (then run migrate)
  *   tsx scripts/db.ts rolled-back <m>  mark a failed migration rolled back (after a manual fix)
@@ -26,6 +27,7 @@ import {
   applyMigrations,
   createMigration,
   markMigrationRolledBack,
+  pendingSchemaChanges,
   migrationStatus,
   shortPath,
 } from "../lib/db/migrate";
@@ -34,6 +36,7 @@ const USAGE = `Использование: tsx scripts/db.ts <команда>
   migrate          применить новые миграции
   new <имя>        создать миграцию из изменений prisma/schema.prisma (имя латиницей: add_homework)
   status           показать применённые и ожидающие миграции
+  check            проверить, что у всех изменений схемы есть миграция (для CI)
   seed [аргументы] заполнить базу (prisma/seed/index.ts)
   reset --yes      удалить все данные и таблицы (затем: migrate)
   rolled-back <имя> отметить неудачную миграцию откатанной (после ручного исправления базы)`;
@@ -94,6 +97,17 @@ async function cmdStatus(): Promise<void> {
   } else {
     process.exitCode = 1;
   }
+}
+
+async function cmdCheck(): Promise<void> {
+  const sql = await pendingSchemaChanges();
+  if (sql === undefined) {
+    console.log("prisma/schema.prisma совпадает с историей миграций.");
+    return;
+  }
+  console.error("В prisma/schema.prisma есть изменения без миграции. Создайте её: npm run db:new-migration -- <имя>");
+  console.error(sql);
+  process.exitCode = 1;
 }
 
 async function cmdSeed(args: string[]): Promise<void> {
@@ -167,6 +181,8 @@ async function main(argv: string[]): Promise<void> {
       return cmdNew(args);
     case "status":
       return cmdStatus();
+    case "check":
+      return cmdCheck();
     case "seed":
       return cmdSeed(args);
     case "reset":

@@ -365,6 +365,36 @@ export async function createMigration(
 ): Promise<CreatedMigration> {
   const paths = options.paths ?? defaultPaths();
   const migrationName = normaliseName(name);
+  const { sql: diffSql, migrationsList } = await diffSchemaAgainstHistory(paths);
+  if (diffSql === undefined && !options.draft) return { name: undefined, file: undefined, sql: undefined };
+  const sql = diffSql ?? "-- This is an empty migration.\n";
+  const dirName = `${timestamp(options.now ?? new Date())}_${migrationName}`;
+  if (migrationsList.migrationDirectories.some((d) => d.path >= dirName)) {
+    throw new MigrationError(
+      `Миграция ${dirName} оказалась бы не последней в prisma/migrations: проверьте часы компьютера`,
+    );
+  }
+  const dir = join(paths.migrationsDir, dirName);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, MIGRATION_FILE);
+  await writeFile(file, sql, "utf8");
+  const lockPath = join(paths.migrationsDir, LOCK_FILE);
+  if (!existsSync(lockPath)) await writeFile(lockPath, LOCK_CONTENT, "utf8");
+  return { name: dirName, file, sql };
+}
+
+/**
+ * The SQL that would take a database built by prisma/migrations to prisma/schema.prisma,
+ * or undefined when they already agree. For CI: a schema change committed without its
+ * migration is caught before it reaches a school.
+ */
+export async function pendingSchemaChanges(paths: MigrationPaths = defaultPaths()): Promise<string | undefined> {
+  return (await diffSchemaAgainstHistory(paths)).sql;
+}
+
+async function diffSchemaAgainstHistory(
+  paths: MigrationPaths,
+): Promise<{ sql: string | undefined; migrationsList: MigrationList }> {
   const schema = await readSchema(paths);
   const migrationsList = await readMigrationList(paths.migrationsDir);
   const broken = migrationsList.migrationDirectories.find((d) => d.migrationFile.content.tag === "error");
@@ -386,22 +416,7 @@ export async function createMigration(
         filters: NO_FILTER,
       }),
     );
-    const changed = out.exitCode === 2;
-    if (!changed && !options.draft) return { name: undefined, file: undefined, sql: undefined };
-    const sql = changed ? (out.stdout ?? "") : "-- This is an empty migration.\n";
-    const dirName = `${timestamp(options.now ?? new Date())}_${migrationName}`;
-    if (migrationsList.migrationDirectories.some((d) => d.path >= dirName)) {
-      throw new MigrationError(
-        `Миграция ${dirName} оказалась бы не последней в prisma/migrations: проверьте часы компьютера`,
-      );
-    }
-    const dir = join(paths.migrationsDir, dirName);
-    await mkdir(dir, { recursive: true });
-    const file = join(dir, MIGRATION_FILE);
-    await writeFile(file, sql, "utf8");
-    const lockPath = join(paths.migrationsDir, LOCK_FILE);
-    if (!existsSync(lockPath)) await writeFile(lockPath, LOCK_CONTENT, "utf8");
-    return { name: dirName, file, sql };
+    return { sql: out.exitCode === 2 ? (out.stdout ?? "") : undefined, migrationsList };
   } finally {
     await scratch.close();
   }

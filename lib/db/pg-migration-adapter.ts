@@ -62,9 +62,10 @@ function readCharAsText(client: pg.PoolClient): void {
 }
 
 function migrationPool(config: pg.PoolConfig): pg.Pool {
-  // The engine works over one connection at a time; two is enough and keeps a busy
-  // production server's connection budget intact.
-  const pool = new pg.Pool({ max: 2, ...config });
+  // One connection, as Prisma's native engine has: its advisory lock
+  // (pg_advisory_lock, held for the whole run so two servers starting together do not
+  // migrate twice) belongs to a session, and must be taken and released on the same one.
+  const pool = new pg.Pool({ max: 1, ...config });
   pool.on("connect", readCharAsText);
   // An idle connection dropped by the server must not crash the process.
   pool.on("error", () => undefined);

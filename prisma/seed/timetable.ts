@@ -34,7 +34,7 @@ export type TimetableUnit = {
 export type GridSpec = {
   /** the cohort the grid belongs to (the class for a split into groups) */
   cohort: number;
-  /** lessons on Monday … Friday */
+  /** lessons on Monday … Friday (for a flexible grid: at most this many) */
   dayCounts: readonly number[];
   /** any lesson number may be used; otherwise lessons 1…k of each day */
   flexible: boolean;
@@ -69,11 +69,19 @@ export function buildTimetable(
   const attempts = options.attemptsPerGrid ?? 60;
   const restarts = options.restarts ?? 40;
   for (const g of grids) {
-    const need = g.dayCounts.reduce((a, b) => a + b, 0);
+    // A fixed grid has exactly as many places as hours; a flexible one caps each day.
+    const places = g.dayCounts.reduce((a, b) => a + b, 0);
     const have = units.filter((u) => u.grid === g.cohort).reduce((a, u) => a + u.hours, 0);
-    if (need !== have) throw new Error(`Сетка ${g.cohort}: ${need} мест на ${have} часов`);
+    if (g.flexible ? places < have : places !== have) {
+      throw new Error(`Сетка ${g.cohort}: ${places} мест на ${have} часов`);
+    }
     if (g.dayCounts.some((c) => c > MAX_LESSONS)) throw new Error(`Сетка ${g.cohort}: больше ${MAX_LESSONS} уроков в день`);
   }
+
+  // Hours each teacher has across the whole timetable: a teacher spread over many
+  // cohorts constrains every grid they appear in.
+  const teacherHours = new Map<number, number>();
+  for (const u of units) for (const p of u.parts) teacherHours.set(p.teacher, (teacherHours.get(p.teacher) ?? 0) + u.hours);
 
   for (let restart = 0; restart < restarts; restart++) {
     const busy = new Set<number>();
@@ -85,13 +93,17 @@ export function buildTimetable(
     let ok = true;
     for (const grid of order) {
       const gridUnits = units.filter((u) => u.grid === grid.cohort);
-      let result: PlacedGrid | { stuck: TimetableUnit } = { stuck: gridUnits[0] as TimetableUnit };
+      let result: PlacedGrid | { stuck: TimetableUnit } | undefined;
+      let reassigned = 0;
       for (let attempt = 0; attempt < attempts; attempt++) {
-        result = placeGrid(grid, gridUnits, busy, placed, rng);
+        result = placeGrid(grid, gridUnits, busy, placed, teacherHours, rng);
         if ("slots" in result) break;
-        if (attempt === attempts - 1 && options.onStuck?.(result.stuck)) attempt = -1;
+        if (attempt === attempts - 1 && reassigned < 100 && options.onStuck?.(result.stuck)) {
+          reassigned++;
+          attempt = -1;
+        }
       }
-      if (!("slots" in result)) {
+      if (!result || !("slots" in result)) {
         ok = false;
         break;
       }
@@ -112,6 +124,7 @@ function placeGrid(
   units: readonly TimetableUnit[],
   busy: ReadonlySet<number>,
   placed: ReadonlyMap<number, PlacedGrid>,
+  teacherHours: ReadonlyMap<number, number>,
   rng: Rng,
 ): PlacedGrid | { stuck: TimetableUnit } {
   const free: number[] = [];
@@ -133,7 +146,8 @@ function placeGrid(
   const teacherFree = (t: number, p: number): boolean => !busy.has(t * 100 + p) && !localBusy.has(t * 100 + p);
 
   // Teachers' spread across the grid's units is what constrains: busiest first.
-  const load = (u: TimetableUnit): number => u.parts.reduce((a, p) => a + teacherLoad(p.teacher, busy), 0);
+  const load = (u: TimetableUnit): number =>
+    u.parts.reduce((a, p) => a + (teacherHours.get(p.teacher) ?? 0) + teacherLoad(p.teacher, busy), 0);
   const ordered = rng
     .shuffle(units)
     .map((u) => ({ u, key: load(u) * 10 + u.hours + u.parts.length * 50 }))
@@ -148,7 +162,6 @@ function placeGrid(
       for (const p of open) {
         const d = Math.floor(p / 10);
         const n = p % 10;
-        if (onDay[d] ?? 0 >= unit.maxPerDay) continue;
         if ((onDay[d] ?? 0) >= unit.maxPerDay) continue;
         if (grid.flexible && (perDay[d] ?? 0) >= (grid.dayCounts[d - 1] ?? 0)) continue;
         if (!unit.parts.every((part) => teacherFree(part.teacher, p))) continue;

@@ -2,7 +2,13 @@
 // the history in prisma/migrations must build the schema from nothing, and say so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { applyMigrations, migrationStatus, readMigrationList, defaultPaths } from "../../lib/db/migrate";
+import {
+  applyMigrations,
+  defaultPaths,
+  migrationStatus,
+  pendingSchemaChanges,
+  readMigrationList,
+} from "../../lib/db/migrate";
 import { createEmptyTestDb, createTestDb, testEngine, type EmptyTestDb } from "../support/test-db";
 
 describe(`migrations on ${testEngine()}`, () => {
@@ -74,6 +80,13 @@ describe(`migrations on ${testEngine()}`, () => {
       { table_name: "Mark", columns: "schoolId,id" },
       { table_name: "Student", columns: "schoolId,id" },
     ]);
+  });
+});
+
+describe("the migrations history", () => {
+  it("matches prisma/schema.prisma (every schema change has its migration)", async () => {
+    // Not the engine under test: migrations are always made on PGlite.
+    await expect(pendingSchemaChanges()).resolves.toBeUndefined();
   });
 });
 

@@ -1,0 +1,67 @@
+/**
+ * Suggested final marks (DOMAIN.md): a period mark from the weighted mean by the
+ * school's thresholds, with н/а for too few marks or too many absences; a year mark from
+ * the period marks. The teacher confirms or overrides; this module only suggests.
+ */
+import { meanAtLeast, weightedAverage, type Average, type WeightedMark } from "@/lib/grading/average";
+import type { MarkValue } from "@/lib/grading/marks";
+import type { GradingPolicy } from "@/lib/grading/policy";
+
+export type Suggestion = {
+  mark: MarkValue;
+  reason: "MEAN" | "TOO_FEW_MARKS" | "TOO_MANY_ABSENCES" | "EXEMPT" | "NO_MARKS";
+  average: Average;
+};
+
+/** The numeric mark a mean earns: the highest whose threshold it reaches, else 2. */
+export function markFromAverage(a: { sum: number; weight: number }, policy: GradingPolicy): 2 | 3 | 4 | 5 {
+  if (meanAtLeast(a, policy.thresholds[5])) return 5;
+  if (meanAtLeast(a, policy.thresholds[4])) return 4;
+  if (meanAtLeast(a, policy.thresholds[3])) return 3;
+  return 2;
+}
+
+export type PeriodFacts = {
+  marks: readonly WeightedMark[];
+  /** lessons of the subject held in the period while the student was in the cohort */
+  lessonsHeld: number;
+  /** of those, missed (any attendance code but «оп») */
+  lessonsMissed: number;
+};
+
+export function suggestPeriodMark(facts: PeriodFacts, policy: GradingPolicy): Suggestion {
+  const average = weightedAverage(facts.marks);
+  // a student exempt for the period (осв with no numeric mark) is exempt, not н/а
+  if (average.count === 0 && facts.marks.some((m) => m.mark.kind === "EXEMPT")) {
+    return { mark: { kind: "EXEMPT" }, reason: "EXEMPT", average };
+  }
+  if (facts.lessonsHeld > 0 && 100 * facts.lessonsMissed > policy.maxAbsenceShare * facts.lessonsHeld) {
+    return { mark: { kind: "NOT_ATTESTED" }, reason: "TOO_MANY_ABSENCES", average };
+  }
+  if (average.count === 0) return { mark: { kind: "NOT_ATTESTED" }, reason: "NO_MARKS", average };
+  if (average.count < policy.minMarks) return { mark: { kind: "NOT_ATTESTED" }, reason: "TOO_FEW_MARKS", average };
+  return { mark: { kind: "NUMERIC", value: markFromAverage(average, policy) }, reason: "MEAN", average };
+}
+
+/**
+ * The year mark from the period marks: their plain mean, rounded by the same thresholds
+ * (at 2.5 / 3.5 / 4.5 a tie goes to the student). Periods with н/а or осв do not count;
+ * with no numeric period mark the year is н/а (or осв if every period was осв).
+ */
+export function suggestYearMark(periodMarks: readonly MarkValue[], policy: GradingPolicy): Suggestion {
+  const marks = periodMarks.map((mark) => ({ mark, weight: 100 }));
+  const average = weightedAverage(marks);
+  if (average.count === 0) {
+    const allExempt = periodMarks.length > 0 && periodMarks.every((m) => m.kind === "EXEMPT");
+    return allExempt ? { mark: { kind: "EXEMPT" }, reason: "EXEMPT", average } : { mark: { kind: "NOT_ATTESTED" }, reason: "NO_MARKS", average };
+  }
+  return { mark: { kind: "NUMERIC", value: markFromAverage(average, policy) }, reason: "MEAN", average };
+}
+
+export const SUGGESTION_REASON: Record<Suggestion["reason"], string> = {
+  MEAN: "по средневзвешенному баллу",
+  TOO_FEW_MARKS: "мало отметок для аттестации",
+  TOO_MANY_ABSENCES: "пропущено больше допустимой доли уроков",
+  EXEMPT: "освобождён",
+  NO_MARKS: "нет отметок",
+};
