@@ -28,7 +28,6 @@ export type Forecast = {
   risks: Risk[];
 };
 
-const UNIT = 100; // weight 1, in hundredths
 
 /** Fewest k ≥ 0 with (sum + 5·k·UNIT) / (weight + k·UNIT) ≥ t/100, or null if never (t > 5). */
 export function fivesNeeded(a: { sum: number; weight: number }, threshold: number): number | null {

@@ -84,7 +84,7 @@ export type StudentPlan = PersonName & {
 };
 
 export type GuardianPlan = PersonName & { gender: Gender; address: string };
-export type GuardianshipPlan = { guardian: number; student: number; relation: Relation };
+export type GuardianshipPlan = { guardian: number; student: number; relation: Relation; start: Day };
 
 export type CohortPlan = {
   kind: CohortKind;
@@ -146,7 +146,10 @@ export type SchoolPlan = {
   curriculum: CurriculumItemPlan[];
   slots: SlotPlan[];
   events: JournalEvents;
+  recommendations: RecommendationPlan[];
 };
+
+export type RecommendationPlan = { student: number; subject?: number; author: number; day: Day; text: string };
 
 export function subjectIndex(plan: { subjects: readonly SubjectPlan[] }, name: string): number {
   const i = plan.subjects.findIndex((s) => s.name === name);
