@@ -57,3 +57,11 @@ export async function disconnectDb(): Promise<void> {
   if (client) await client.$disconnect();
   await closePglite();
 }
+
+/**
+ * Points the app's client at another database: integration tests run the domain
+ * functions unchanged against a fresh test database.
+ */
+export function useDb(client: Db): void {
+  globalForDb.__zhurnalDb = client;
+}

@@ -2,8 +2,8 @@
  * Points the app's one Prisma client (lib/db.ts) at a test database, so domain functions
  * run unchanged against a real, fresh database.
  */
-import type { Db } from "../../lib/db";
+import { useDb, type Db } from "../../lib/db";
 
 export function bindAppDb(db: Db): void {
-  (globalThis as typeof globalThis & { __zhurnalDb?: Db }).__zhurnalDb = db;
+  useDb(db);
 }
