@@ -1,12 +1,13 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 
 import { publicAction } from "@/lib/action";
 import { attemptLogin } from "@/lib/auth/login";
 import { redeemInvitation } from "@/lib/auth/invitations";
 import { signIn, signOut } from "@/lib/auth/next-auth";
 import { invitationSchema, loginSchema } from "@/lib/auth/schemas";
+import { LOCALE_COOKIE } from "@/lib/i18n/request";
 
 async function clientIp(): Promise<string> {
   const h = await headers();
@@ -19,7 +20,9 @@ function safeNext(next: string | undefined): string {
 }
 
 export const loginAction = publicAction(loginSchema, async (input) => {
-  const { ticket } = await attemptLogin({ login: input.login, password: input.password, ip: await clientIp() });
+  const { ticket, locale } = await attemptLogin({ login: input.login, password: input.password, ip: await clientIp() });
+  // the account's language follows the user to a new device
+  (await cookies()).set(LOCALE_COOKIE, locale === "en" ? "en" : "ru", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 86_400 });
   await signIn("credentials", { ticket, redirectTo: safeNext(input.next) });
   return null;
 });

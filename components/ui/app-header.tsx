@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import type { Principal } from "@/lib/auth/principal";
+import { LocaleSwitch } from "@/components/ui/locale-switch";
 
 type Props = { principal: Principal; signOut: () => Promise<void>; nav: { href: string; label: string }[] };
 
@@ -27,6 +28,7 @@ export async function AppHeader({ principal, signOut, nav }: Props) {
           <p>
             {t("signedInAs", { name: principal.displayName })} <span className="opacity-90">({roles})</span>
           </p>
+          <LocaleSwitch />
           <form action={signOut}>
             <button type="submit" className="rounded border-2 border-white px-3 py-1 font-semibold hover:bg-white hover:text-accent">
               {t("signOut")}

@@ -22,14 +22,14 @@ export function normaliseLogin(login: string): string {
   return login.trim().toLowerCase();
 }
 
-export async function attemptLogin(input: LoginInput, now = new Date()): Promise<{ ticket: string; userId: string }> {
+export async function attemptLogin(input: LoginInput, now = new Date()): Promise<{ ticket: string; userId: string; locale: string }> {
   if (isIpBlocked(input.ip)) {
     throw new AppError("RATE_LIMITED", "Слишком много неудачных попыток входа с этого устройства. Подождите 15 минут.");
   }
   const user = await db.user.findUnique({
     where: { login: normaliseLogin(input.login) },
     select: {
-      id: true, passwordHash: true, failedLogins: true, lockedUntil: true, disabledAt: true, sessionVersion: true,
+      id: true, passwordHash: true, failedLogins: true, lockedUntil: true, disabledAt: true, sessionVersion: true, locale: true,
       school: { select: { timeZone: true } },
     },
   });
@@ -69,7 +69,7 @@ export async function attemptLogin(input: LoginInput, now = new Date()): Promise
     where: { id: user.id },
     data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
   });
-  return { userId: user.id, ticket: issueLoginTicket(authSecret(), user.id, user.sessionVersion) };
+  return { userId: user.id, locale: user.locale, ticket: issueLoginTicket(authSecret(), user.id, user.sessionVersion) };
 }
 
 function lockedMessage(until: Date, timeZone: string): string {

@@ -158,7 +158,7 @@ export function buildDemoPlan(todayInstant: Date): DemoPlan {
   const programIdx = (key: string): number => PROGRAMS.findIndex((p) => p.key === key);
   const moveDay = mondayOnOrAfter(calendar.start + 44);
   const featured = new Set(pairs.flat());
-  const mover = slots.findIndex((s, i) => s.cohort === "6А" && !featured.has(i) && slotRank(slots, i) === 3);
+  const mover = slots.findIndex((s, i) => s.cohort === "6А" && !featured.has(i) && slotRank(slots, i) >= 3);
   const trackOf = (key: string): Track => DEMO_CLASSES.find((c) => c.name === key)?.track ?? IUP_LINES[key]?.track ?? "UO1";
   const prng = rng.fork("programs");
   slots.forEach((slot, i) => {
