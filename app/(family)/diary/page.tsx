@@ -1,13 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-import { AppHeader } from "@/components/ui/app-header";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { listMyStudents } from "@/lib/people/students";
 import { getStudentDay } from "@/lib/diary/student-day";
 import { markSymbol } from "@/lib/grading/display";
 import { formatDay } from "@/lib/time";
-import { signOutAction } from "../../(auth)/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("diary");
@@ -22,8 +20,6 @@ export default async function DiaryHome({ searchParams }: { searchParams: Promis
   const current = children.find((c) => c.id === child) ?? children[0];
   const day = current ? await getStudentDay(p, current.id) : null;
   return (
-    <>
-      <AppHeader principal={p} signOut={signOutAction} nav={[{ href: "/diary", label: t("title") }]} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-6">
         <h1 className="text-2xl font-bold">
           {t("title")}
@@ -87,6 +83,5 @@ export default async function DiaryHome({ searchParams }: { searchParams: Promis
           </>
         )}
       </main>
-    </>
   );
 }

@@ -1,11 +1,8 @@
 import { getTranslations } from "next-intl/server";
 
-import { AppHeader } from "@/components/ui/app-header";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { getSchoolOverview } from "@/lib/school/overview";
 import { formatDay } from "@/lib/time";
-import { staffNav } from "../nav";
-import { signOutAction } from "../../(auth)/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin");
@@ -19,8 +16,6 @@ export default async function AdminHome() {
   const keys = ["students", "guardians", "staff", "cohorts", "lessonsToday", "familiesWithoutAccount"] as const;
   return (
     <>
-      <AppHeader principal={p} signOut={signOutAction} nav={await staffNav(p)} />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         <h1 className="text-2xl font-bold">{o.schoolName}</h1>
         <p className="mt-1">{o.yearName ? t("year", { name: o.yearName }) : t("noYear")}</p>
         {o.currentPeriod && (
@@ -40,7 +35,6 @@ export default async function AdminHome() {
             </div>
           ))}
         </dl>
-      </main>
     </>
   );
 }

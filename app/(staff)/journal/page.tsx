@@ -1,11 +1,8 @@
 import { getTranslations } from "next-intl/server";
 
-import { AppHeader } from "@/components/ui/app-header";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { getTeacherDay } from "@/lib/journal/teacher-day";
 import { formatDay } from "@/lib/time";
-import { staffNav } from "../nav";
-import { signOutAction } from "../../(auth)/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("journal");
@@ -17,8 +14,6 @@ export default async function JournalHome() {
   const day = await getTeacherDay(p);
   const t = await getTranslations("journal");
   return (
-    <>
-      <AppHeader principal={p} signOut={signOutAction} nav={await staffNav(p)} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <section aria-labelledby="today" className="mt-6">
@@ -55,6 +50,5 @@ export default async function JournalHome() {
           </section>
         )}
       </main>
-    </>
   );
 }

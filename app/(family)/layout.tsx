@@ -1,0 +1,16 @@
+import { getTranslations } from "next-intl/server";
+
+import { AppHeader } from "@/components/ui/app-header";
+import { requirePageRole } from "@/lib/auth/page-guard";
+import { signOutAction } from "../(auth)/actions";
+
+export default async function FamilyLayout({ children }: { children: React.ReactNode }) {
+  const p = await requirePageRole(["GUARDIAN", "STUDENT"], "/diary");
+  const t = await getTranslations("diary");
+  return (
+    <>
+      <AppHeader principal={p} signOut={signOutAction} nav={[{ href: "/diary", label: t("title") }]} />
+      {children}
+    </>
+  );
+}

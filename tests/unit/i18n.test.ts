@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+
+import { loadMessages } from "../../lib/i18n/request";
+
+function keys(obj: unknown, prefix = ""): string[] {
+  if (typeof obj !== "object" || obj === null) return [prefix];
+  return Object.entries(obj).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("interface texts", () => {
+  it("English has every key Russian has, and no more", () => {
+    expect(keys(loadMessages("en")).sort()).toEqual(keys(loadMessages("ru")).sort());
+  });
+  it("no Russian text is left empty", () => {
+    const empty = keys(loadMessages("ru")).filter((k) => {
+      const v = k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], loadMessages("ru"));
+      return v === "" && !k.startsWith("diary.status.");
+    });
+    expect(empty).toEqual([]);
+  });
+});
