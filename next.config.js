@@ -7,6 +7,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const config = {
   reactStrictMode: true,
   poweredByHeader: false,
+  typescript: { tsconfigPath: "tsconfig.build.json" },
+  // imports of school files (CSV, XLSX) up to 5 MB go through server actions
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   // The embedded database and the Prisma engine are WebAssembly loaded at run time:
   // leave them to Node instead of bundling them.
   serverExternalPackages: [
@@ -17,6 +20,7 @@ const config = {
     "@prisma/schema-engine-wasm",
     "@prisma/driver-adapter-utils",
     "pg",
+    "exceljs",
   ],
   async headers() {
     return [

@@ -12,6 +12,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // artifacts apart from test-results/e2e-seed.json, which the server writes before the run
+  outputDir: "test-results/e2e-artifacts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "ru-RU",

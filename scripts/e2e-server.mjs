@@ -1,10 +1,11 @@
 // The server the browser tests talk to: a fresh embedded database in a temporary folder,
 // migrated and seeded with the demo school, then the production build on E2E_PORT.
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { run, startNext } from "./lib.mjs";
+import { root, run, startNext } from "./lib.mjs";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const dir = mkdtempSync(join(tmpdir(), "zhurnal-e2e-"));
@@ -16,7 +17,15 @@ const env = {
   DATABASE_URL: "",
 };
 run("tsx", ["scripts/db.ts", "migrate"], { env });
-run("tsx", ["scripts/db.ts", "seed"], { env });
+// The seed prints the demo logins and the first invitation codes; the browser tests
+// need a code, so the printed ones are kept in test-results/e2e-seed.json.
+const seeded = spawnSync(join(root, "node_modules/.bin/tsx"), ["scripts/db.ts", "seed"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
+process.stdout.write(seeded.stdout ?? "");
+process.stderr.write(seeded.stderr ?? "");
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+const invitations = [...(seeded.stdout ?? "").matchAll(/^\s+([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\s+(.+)$/gm)].map((m) => ({ code: m[1], guardian: m[2] }));
+mkdirSync(join(root, "test-results"), { recursive: true });
+writeFileSync(join(root, "test-results", "e2e-seed.json"), JSON.stringify({ invitations }, null, 2));
 const server = startNext({ port, env });
 const stop = () => {
   server.kill("SIGTERM");

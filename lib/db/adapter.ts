@@ -32,7 +32,7 @@ export function isMemoryDir(dir: string): boolean {
 /** The absolute data directory of the embedded database, or the memory:// marker. */
 export function pgliteDataDir(): string {
   const dir = env.PGLITE_DIR;
-  return isMemoryDir(dir) ? dir : resolve(process.cwd(), dir);
+  return isMemoryDir(dir) ? dir : resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
 }
 
 type PgliteHolder = { instance: PGlite; dataDir: string };

@@ -5,9 +5,9 @@
  *
  * Served by the index Mark(schoolId, studentId, subjectId, date): the school and student
  * fix its prefix, the date range is checked inside the index. Removed marks are left out.
+ * Dates are "YYYY-MM-DD" calendar days both ways (lib/time.ts).
  */
 import type { Db } from "../db";
-import { dateToDay, dayToDate } from "../time";
 
 export type StudentMarkDto = {
   id: string;
@@ -40,41 +40,52 @@ export type StudentMarksQuery = {
   to: string;
 };
 
-export async function loadStudentMarks(db: Pick<Db, "mark">, q: StudentMarksQuery): Promise<StudentMarkDto[]> {
-  const rows = await db.mark.findMany({
-    where: {
-      schoolId: q.schoolId,
-      studentId: q.studentId,
-      date: { gte: dayToDate(q.from), lte: dayToDate(q.to) },
-      removedAt: null,
-    },
-    orderBy: [{ date: "asc" }, { subjectId: "asc" }, { lessonId: "asc" }, { part: "asc" }],
-    select: {
-      id: true,
-      date: true,
-      lessonId: true,
-      subjectId: true,
-      part: true,
-      kind: true,
-      value: true,
-      text: true,
-      comment: true,
-      workType: { select: { code: true, name: true, weight: true } },
-      lesson: { select: { lessonNumber: true, subject: { select: { name: true } } } },
-    },
-  });
+type Row = {
+  id: string;
+  date: string;
+  lessonId: string;
+  lessonNumber: number;
+  subjectId: string;
+  subjectName: string;
+  part: number;
+  kind: StudentMarkDto["kind"];
+  value: number | null;
+  text: string | null;
+  comment: string | null;
+  workCode: string;
+  workName: string;
+  workWeight: string;
+};
+
+/**
+ * One statement, one round trip: Prisma's `include` would send four (marks, then work
+ * types, lessons and subjects by id lists). Every join is on the composite key, so it
+ * stays inside the school.
+ */
+export async function loadStudentMarks(db: Pick<Db, "$queryRaw">, q: StudentMarksQuery): Promise<StudentMarkDto[]> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT m.id, to_char(m.date, 'YYYY-MM-DD') AS date, m."lessonId", l."lessonNumber", m."subjectId",
+           s.name AS "subjectName", m.part, m.kind::text AS kind, m.value, m.text, m.comment,
+           w.code AS "workCode", w.name AS "workName", w.weight::text AS "workWeight"
+      FROM "Mark" m
+      JOIN "Lesson" l ON l."schoolId" = m."schoolId" AND l.id = m."lessonId"
+      JOIN "Subject" s ON s."schoolId" = m."schoolId" AND s.id = m."subjectId"
+      JOIN "WorkType" w ON w."schoolId" = m."schoolId" AND w.id = m."workTypeId"
+     WHERE m."schoolId" = ${q.schoolId}::uuid AND m."studentId" = ${q.studentId}::uuid
+       AND m.date >= ${q.from}::date AND m.date <= ${q.to}::date AND m."removedAt" IS NULL
+     ORDER BY m.date, l."lessonNumber", s.name, m.part`;
   return rows.map((r) => ({
     id: r.id,
-    date: dateToDay(r.date),
+    date: r.date,
     lessonId: r.lessonId,
-    lessonNumber: r.lesson.lessonNumber,
+    lessonNumber: r.lessonNumber,
     subjectId: r.subjectId,
-    subjectName: r.lesson.subject.name,
+    subjectName: r.subjectName,
     part: r.part,
     kind: r.kind,
     value: r.value,
     text: r.text,
     comment: r.comment,
-    workType: { code: r.workType.code, name: r.workType.name, weight: r.workType.weight.toFixed(2) },
+    workType: { code: r.workCode, name: r.workName, weight: r.workWeight },
   }));
 }

@@ -72,13 +72,22 @@ export function checkAssessmentSchedule(
   return warnings;
 }
 
-export function describeWarning(w: RuleWarning, names: { subject?: string } = {}): string {
+/** "2,5" for 17.5 days: the gap as people say it, in weeks. */
+function weeksText(days: number): string {
+  const weeks = Math.round((days / 7) * 10) / 10;
+  return String(weeks).replace(".", ",");
+}
+
+export function describeWarning(w: RuleWarning, names: { subject?: string; cohort?: string } = {}, rules: AssessmentRuleSettings = FEDERAL_RULES): string {
+  const cohort = names.cohort ? `у ${names.cohort}` : "у класса";
   switch (w.rule) {
     case "PER_DAY":
-      return `В один день (${w.date}) у класса ${w.eventIds.length} оценочные процедуры; рекомендуется не больше одной.`;
+      return rules.maxPerDayPerCohort === 1
+        ? `В один день (${w.date}) ${cohort} ${w.eventIds.length} оценочные процедуры; рекомендуется не больше одной.`
+        : `В один день (${w.date}) ${cohort} ${w.eventIds.length} оценочные процедуры; рекомендуется не больше ${rules.maxPerDayPerCohort}.`;
     case "SHARE_OF_HOURS":
-      return `${names.subject ?? "Предмет"}: ${w.count} оценочных процедур за год при ${w.yearlyHours} ч — больше 10 % часов (допустимо ${w.limit}).`;
+      return `${names.subject ?? "Предмет"}: ${w.count} оценочных процедур за год при ${w.yearlyHours} ч — больше ${rules.maxShareOfHours} % часов (допустимо ${w.limit}).`;
     case "TOO_CLOSE":
-      return `${names.subject ?? "Предмет"}: две оценочные процедуры с промежутком ${w.days} дн.; рекомендуется не чаще одного раза в 2,5 недели.`;
+      return `${names.subject ?? "Предмет"}: две оценочные процедуры с промежутком ${w.days} дн.; рекомендуется не чаще одного раза в ${weeksText(rules.minGapDays)} недели.`;
   }
 }

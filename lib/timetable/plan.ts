@@ -140,12 +140,19 @@ function overlaps(a: SlotPlan, b: SlotPlan): boolean {
 }
 
 /**
- * Slots that put a teacher, a room or a cohort in two places at once. A cohort and its
- * groups may have different lessons at the same time (the class split in two), so the
- * cohort rule compares the same cohort only; `sameTimeAllowed` lets the caller permit
- * pairs (a stream taught together).
+ * Slots that put a teacher, a room or a cohort in two places at once. The groups of a
+ * class may have different lessons at the same time (the class split in two), so the
+ * cohort rule compares the same cohort, and a group with its own parent class (`parentOf`:
+ * group id → class id), whose lesson the whole class attends; `sameTimeAllowed` lets the
+ * caller permit pairs (a stream taught together).
  */
-export function findConflicts(slots: readonly SlotPlan[], sameTimeAllowed: (a: SlotPlan, b: SlotPlan) => boolean = () => false): Conflict[] {
+export function findConflicts(
+  slots: readonly SlotPlan[],
+  sameTimeAllowed: (a: SlotPlan, b: SlotPlan) => boolean = () => false,
+  parentOf: ReadonlyMap<string, string> = new Map(),
+): Conflict[] {
+  const sameCohort = (a: SlotPlan, b: SlotPlan): boolean =>
+    a.cohortId === b.cohortId || parentOf.get(a.cohortId) === b.cohortId || parentOf.get(b.cohortId) === a.cohortId;
   const byTime = new Map<string, SlotPlan[]>();
   for (const s of slots) {
     const k = `${s.weekday}|${s.lessonNumber}`;
@@ -163,7 +170,7 @@ export function findConflicts(slots: readonly SlotPlan[], sameTimeAllowed: (a: S
         const at = { weekday: a.weekday, lessonNumber: a.lessonNumber, slotIds: [a.id, b.id] as [string, string] };
         if (a.teacherId === b.teacherId) conflicts.push({ kind: "TEACHER", ...at });
         if (a.room && a.room === b.room) conflicts.push({ kind: "ROOM", ...at });
-        if (a.cohortId === b.cohortId) conflicts.push({ kind: "COHORT", ...at });
+        if (sameCohort(a, b)) conflicts.push({ kind: "COHORT", ...at });
       }
     }
   }

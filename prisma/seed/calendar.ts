@@ -75,7 +75,7 @@ export function academicStartYear(day: Day): number {
 }
 
 export type PeriodPlan = {
-  kind: "QUARTER" | "YEAR";
+  kind: "QUARTER" | "SEMESTER" | "YEAR";
   number: number;
   name: string;
   start: Day;
@@ -141,7 +141,7 @@ const PUBLIC_HOLIDAYS: readonly { month: number; date: number; name: string }[] 
  * spring from the last week of March, an extra February week for the first grade, and
  * public holidays with the day off moved to Monday when they fall on a weekend.
  */
-export function buildCalendar(startYear: number): CalendarPlan {
+export function buildCalendar(startYear: number, maxGrade = 9): CalendarPlan {
   const y1 = startYear;
   const y2 = startYear + 1;
   const start = dayOf(y1, 9, 1);
@@ -164,8 +164,15 @@ export function buildCalendar(startYear: number): CalendarPlan {
     q(2, "2 четверть", autumnEnd + 1, winterStart - 1),
     q(3, "3 четверть", winterEnd + 1, springStart - 1),
     q(4, "4 четверть", springEnd + 1, lastLessonDay),
-    { kind: "YEAR", number: 1, name: "Учебный год", start, end: lastLessonDay, gradeFrom: 1, gradeTo: 9 },
   ];
+  // Grades 10–11 are assessed by semesters.
+  if (maxGrade > 9) {
+    periods.push(
+      { kind: "SEMESTER", number: 1, name: "1 полугодие", start, end: winterStart - 1, gradeFrom: 10, gradeTo: maxGrade },
+      { kind: "SEMESTER", number: 2, name: "2 полугодие", start: winterEnd + 1, end: lastLessonDay, gradeFrom: 10, gradeTo: maxGrade },
+    );
+  }
+  periods.push({ kind: "YEAR", number: 1, name: "Учебный год", start, end: lastLessonDay, gradeFrom: 1, gradeTo: maxGrade });
 
   const h = (name: string, s: Day, e: Day, gradeFrom = 1, gradeTo = 11): HolidayPlan => ({
     kind: "HOLIDAY", name, start: s, end: e, gradeFrom, gradeTo,

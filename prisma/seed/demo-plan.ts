@@ -164,14 +164,14 @@ export function buildDemoPlan(todayInstant: Date): DemoPlan {
   slots.forEach((slot, i) => {
     const home = idx(slot.cohort);
     if (i === mover) {
-      memberships.push({ cohort: home, student: i, start: yearStart, end: moveDay - 1 });
+      memberships.push({ cohort: home, student: i, start: yearStart, end: moveDay - 1, endReason: "MOVED" });
       memberships.push({ cohort: idx("6Б"), student: i, start: moveDay });
       enrolments.push({ student: i, program: programIdx("OOO_ZPR"), start: yearStart, end: moveDay - 1 });
       enrolments.push({ student: i, program: programIdx("UO1"), start: moveDay });
       return;
     }
     memberships.push({ cohort: home, student: i, start: yearStart });
-    let program = trackOf(slot.cohort) as string;
+    let program: string = trackOf(slot.cohort);
     const rank = slotRank(slots, i);
     if ((slot.cohort === "2А" || slot.cohort === "4А") && rank >= 8) program = "NOO";
     if (slot.cohort === "5А" && rank >= 10) program = "OOO";

@@ -96,7 +96,7 @@ export type CohortPlan = {
   room?: string;
 };
 
-export type MembershipPlan = { cohort: number; student: number; start: Day; end?: Day };
+export type MembershipPlan = { cohort: number; student: number; start: Day; end?: Day; endReason?: "MOVED" | "LEFT" };
 export type EnrolmentPlan = { student: number; program: number; start: Day; end?: Day };
 
 export type CurriculumItemPlan = {

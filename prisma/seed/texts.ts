@@ -9,7 +9,7 @@ import type { Rng } from "./rng";
  * Homework for the k-th lesson of the subject in a cohort. Page and exercise numbers
  * grow through the year like a textbook's.
  */
-export function homeworkText(style: HomeworkStyle, k: number, topic: string, rng: Rng): string | undefined {
+export function homeworkText(style: HomeworkStyle, k: number, topic: string | undefined, rng: Rng): string | undefined {
   const page = 4 + Math.floor(k * 1.4) + rng.int(0, 1);
   const ex = 3 + Math.floor(k * 2.6) + rng.int(0, 2);
   switch (style) {
@@ -38,7 +38,7 @@ export function homeworkText(style: HomeworkStyle, k: number, topic: string, rng
       return rng.pick([
         `§ ${Math.floor(k / 2) + 1}, вопросы 1–3 на с. ${page}`,
         `§ ${Math.floor(k / 2) + 1}, пересказ`,
-        `Прочитать параграф «${topic}», ответить на вопросы`,
+        topic ? `Прочитать параграф «${topic}», ответить на вопросы` : `§ ${Math.floor(k / 2) + 1}, ответить на вопросы`,
         `§ ${Math.floor(k / 2) + 1}, заполнить таблицу в тетради`,
       ]);
     case "lang":

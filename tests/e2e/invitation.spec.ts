@@ -5,7 +5,7 @@ test.describe("first login by invitation code", () => {
     const invitation = seedSummary().invitations[0];
     expect(invitation).toBeDefined();
     await page.goto("/login");
-    await page.getByRole("link", { name: /кода приглашения/ }).click();
+    await page.getByRole("link", { name: /коду приглашения/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Первый вход по коду приглашения" })).toBeVisible();
     await expectNoAxeViolations(page);
     // typed in lower case with spaces, as people do on a phone
@@ -16,6 +16,7 @@ test.describe("first login by invitation code", () => {
     await page.getByRole("button", { name: "Создать учётную запись и войти" }).click();
     await expect(page).toHaveURL(/\/diary$/);
     await page.getByRole("button", { name: "Выйти" }).click();
+    await expect(page).toHaveURL(/signedOut=1/);
 
     // the code is spent; the new login works
     await page.goto("/invite");
@@ -24,7 +25,7 @@ test.describe("first login by invitation code", () => {
     await page.getByLabel("Придумайте пароль").fill("another-pass-1");
     await page.getByLabel("Повторите пароль").fill("another-pass-1");
     await page.getByRole("button", { name: "Создать учётную запись и войти" }).click();
-    await expect(page.getByRole("alert")).toContainText("уже использован");
+    await expect(page.getByRole("alert", { name: "Не удалось создать учётную запись" })).toContainText("уже использован");
 
     await page.goto("/login");
     await page.getByLabel("Логин").fill("mama.e2e");
@@ -52,11 +53,11 @@ test.describe("first login by invitation code", () => {
     await page.getByLabel("Придумайте пароль").fill("long-enough-1");
     await page.getByLabel("Повторите пароль").fill("long-enough-1");
     await page.getByRole("button", { name: "Создать учётную запись и войти" }).click();
-    await expect(page.getByRole("alert")).toContainText("Такого кода нет");
+    await expect(page.getByRole("alert", { name: "Не удалось создать учётную запись" })).toContainText("Такого кода нет");
     await page.goto("/login");
     await page.getByLabel("Логин").fill("nobody.here");
     await page.getByLabel("Пароль").fill("long-enough-1");
     await page.getByRole("button", { name: "Войти" }).click();
-    await expect(page.getByRole("alert")).toContainText("Неверный логин или пароль");
+    await expect(page.getByRole("alert", { name: "Не удалось войти" })).toContainText("Неверный логин или пароль");
   });
 });

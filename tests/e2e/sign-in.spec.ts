@@ -16,18 +16,20 @@ test.describe("sign-in", () => {
   });
 
   test("the skip link is the first stop and leads to the main content", async ({ page }) => {
-    await page.goto("/login");
-    await page.locator("body").focus();
-    await page.keyboard.press("Shift+Tab");
+    await signIn(page, "admin");
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.goto("/admin");
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Перейти к основному содержимому" });
     await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
   });
 
   test("an empty form names the fields to fill, in Russian, and signs nobody in", async ({ page }) => {
     await page.goto("/login");
     await page.getByRole("button", { name: "Войти" }).click();
-    await expect(page.getByRole("alert")).toContainText("Проверьте поля");
+    await expect(page.getByRole("alert", { name: "Не удалось войти" })).toContainText("Проверьте поля");
     await expect(page.getByText("Введите логин.")).toBeVisible();
     await expect(page.getByText("Введите пароль.")).toBeVisible();
     await expect(page.getByLabel("Логин")).toHaveAttribute("aria-invalid", "true");
@@ -37,7 +39,7 @@ test.describe("sign-in", () => {
 
   test("a wrong password is refused with a clear message and keeps the login typed", async ({ page }) => {
     await signIn(page, "teacher", "not-the-password");
-    await expect(page.getByRole("alert")).toContainText("Неверный логин или пароль");
+    await expect(page.getByRole("alert", { name: "Не удалось войти" })).toContainText("Неверный логин или пароль");
     await expect(page.getByLabel("Логин")).toHaveValue("teacher");
     await expect(page.getByLabel("Пароль")).toHaveValue("");
     await expect(page).toHaveURL(/\/login/);
@@ -46,11 +48,11 @@ test.describe("sign-in", () => {
   test("after repeated failures the account is locked, even for the right password", async ({ page }) => {
     for (let i = 0; i < 5; i++) {
       await signIn(page, "parent2", `wrong-${i}`);
-      await expect(page.getByRole("alert")).toBeVisible();
+      await expect(page.getByRole("alert", { name: "Не удалось войти" })).toBeVisible();
     }
-    await expect(page.getByRole("alert")).toContainText(/Вход заблокирован до \d\d:\d\d/);
+    await expect(page.getByRole("alert", { name: "Не удалось войти" })).toContainText(/Вход заблокирован до \d\d:\d\d/);
     await signIn(page, "parent2", DEMO_PASSWORD);
-    await expect(page.getByRole("alert")).toContainText("заблокирован");
+    await expect(page.getByRole("alert", { name: "Не удалось войти" })).toContainText("заблокирован");
     await expect(page).toHaveURL(/\/login/);
   });
 });
@@ -60,7 +62,7 @@ test.describe("each role lands on its own home page", () => {
     await signIn(page, "admin");
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("школа");
-    await expect(page.getByText("Обучающихся")).toBeVisible();
+    await expect(page.getByText("Обучающихся", { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Выйти" }).click();
     await expect(page).toHaveURL(/\/login\?signedOut=1/);

@@ -1,0 +1,32 @@
+/**
+ * Measuring helpers: peak resident memory while a piece of work runs, percentiles.
+ * RSS is the whole process: with PGlite it includes the database itself, with
+ * PostgreSQL only the Node side (the server's memory is its own).
+ */
+
+export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number; ms: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  const started = performance.now();
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakRssMb: Math.round(peak / 2 ** 20), ms: performance.now() - started };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Nearest-rank percentile of a non-empty list. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+export function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

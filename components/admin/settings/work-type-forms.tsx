@@ -1,0 +1,41 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+import { Field } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormShell, type FormAction } from "@/components/admin/calendar/form-kit";
+
+export function CreateWorkTypeForm({ action }: { action: FormAction<unknown> }) {
+  const t = useTranslations("settings");
+  return (
+    <FormShell action={action} errorTitle={t("errorTitle")} success={t("workTypeCreated")} submit={t("createWorkType")} pending={t("pending")}>
+      {({ value, errors, failed }) => (
+        <>
+          <Field name="name" label={t("name")} required defaultValue={value("name")} errors={errors("name")} />
+          <Field name="weight" label={t("weight")} hint={t("weightHint")} required defaultValue={value("weight", "1")} errors={errors("weight")} />
+          <CheckboxField name="isAssessment" label={t("isAssessment")} defaultChecked={failed?.values?.isAssessment === "on"} />
+          <Field name="code" label={t("code")} hint={t("codeHint")} autoCapitalize="characters" spellCheck={false} defaultValue={value("code")} errors={errors("code")} />
+        </>
+      )}
+    </FormShell>
+  );
+}
+
+type Defaults = { name: string; weight: string; isAssessment: boolean; archived: boolean };
+
+export function EditWorkTypeForm({ action, id, defaults }: { action: FormAction<unknown>; id: string; defaults: Defaults }) {
+  const t = useTranslations("settings");
+  return (
+    <FormShell action={action} errorTitle={t("errorTitle")} success={t("workTypeSaved")} submit={t("saveWorkType")} pending={t("pending")} hidden={{ id }}>
+      {({ value, errors, failed }) => (
+        <>
+          <Field name="name" label={t("name")} required defaultValue={value("name", defaults.name)} errors={errors("name")} />
+          <Field name="weight" label={t("weight")} hint={t("weightHint")} required defaultValue={value("weight", defaults.weight)} errors={errors("weight")} />
+          <CheckboxField name="isAssessment" label={t("isAssessment")} defaultChecked={failed ? failed.values?.isAssessment === "on" : defaults.isAssessment} />
+          <CheckboxField name="archived" label={t("archivedLabel")} defaultChecked={failed ? failed.values?.archived === "on" : defaults.archived} />
+        </>
+      )}
+    </FormShell>
+  );
+}

@@ -1,0 +1,130 @@
+/** Grading settings on a real database: dated policy versions, work type weights, who may change them. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDb, type TestDb } from "../support/test-db";
+import { bindAppDb } from "../support/app-db";
+import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
+import { AppError } from "../../lib/errors";
+import type { Principal } from "../../lib/auth/principal";
+import { DEFAULT_POLICY } from "../../lib/grading/policy";
+import { FEDERAL_RULES } from "../../lib/timetable/assessment-rules";
+import {
+  createGradingPolicyVersion, listGradingPolicies, loadAssessmentRules, loadGradingPolicy, loadWorkTypeWeights, type PolicyInput,
+} from "../../lib/school/grading-policy";
+import { createWorkType, getWorkType, listWorkTypes, updateWorkType } from "../../lib/school/work-types";
+
+let t: TestDb;
+let f: TwoSchools;
+let admin: Principal;
+let teacher: Principal;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  bindAppDb(t.db);
+  f = await buildTwoSchools(t.db);
+  admin = await f.as("a.admin");
+  teacher = await f.as("a.math");
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function code(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+}
+
+const policy = (validFrom: string, t3: number, t4: number, t5: number): PolicyInput => ({
+  validFrom, thresholds: { 3: t3, 4: t4, 5: t5 }, minMarks: 3, maxAbsenceShare: 50, maxAssessmentsPerDay: 1, maxAssessmentShare: 10, minAssessmentGapDays: 1750,
+});
+
+describe("the grading policy, version by version", () => {
+  it("uses the common rules until the school sets its own", async () => {
+    expect(await loadGradingPolicy(f.A.id, "2030-01-01")).toEqual(DEFAULT_POLICY);
+    expect(await loadAssessmentRules(f.A.id, "2030-01-01")).toEqual(FEDERAL_RULES);
+  });
+
+  it("applies the version in force on each day; old versions stay", async () => {
+    await createGradingPolicyVersion(admin, policy("2030-09-01", 250, 350, 450));
+    await createGradingPolicyVersion(admin, { ...policy("2031-01-09", 265, 365, 465), minMarks: 4, maxAbsenceShare: 40, maxAssessmentsPerDay: 2, minAssessmentGapDays: 1400 });
+    expect(await loadGradingPolicy(f.A.id, "2030-08-31")).toEqual(DEFAULT_POLICY);
+    expect(await loadGradingPolicy(f.A.id, "2030-12-31")).toEqual({ validFrom: "2030-09-01", thresholds: { 3: 250, 4: 350, 5: 450 }, minMarks: 3, maxAbsenceShare: 50 });
+    expect(await loadGradingPolicy(f.A.id, "2031-01-09")).toEqual({ validFrom: "2031-01-09", thresholds: { 3: 265, 4: 365, 5: 465 }, minMarks: 4, maxAbsenceShare: 40 });
+    expect(await loadAssessmentRules(f.A.id, "2031-02-01")).toEqual({ maxPerDayPerCohort: 2, maxShareOfHours: 10, minGapDays: 14 });
+    expect((await listGradingPolicies(admin)).map((v) => v.validFrom)).toEqual(["2031-01-09", "2030-09-01"]);
+    // the other school is not affected
+    expect(await loadGradingPolicy(f.B.id, "2031-02-01")).toEqual(DEFAULT_POLICY);
+  });
+
+  it("refuses thresholds that do not rise and a second version on the same day, writing nothing", async () => {
+    const e = await createGradingPolicyVersion(admin, policy("2032-01-01", 360, 350, 450)).catch((x: unknown) => x);
+    expect((e as AppError).code).toBe("BAD_INPUT");
+    expect((e as AppError).message).toContain("Пороги должны расти");
+    const dup = await createGradingPolicyVersion(admin, policy("2030-09-01", 260, 360, 460)).catch((x: unknown) => x);
+    expect((dup as AppError).code).toBe("CONFLICT");
+    expect((dup as AppError).fieldErrors?.validFrom?.[0]).toContain("уже есть");
+    expect(await t.db.gradingPolicy.count({ where: { schoolId: f.A.id } })).toBe(2);
+  });
+
+  it("refuses a version starting inside a closed year", async () => {
+    await t.db.academicYear.update({ where: { schoolId_id: { schoolId: f.B.id, id: f.B.yearId } }, data: { closedAt: new Date() } });
+    const adminB = await f.as("b.admin");
+    const y = await t.db.academicYear.findUniqueOrThrow({ where: { schoolId_id: { schoolId: f.B.id, id: f.B.yearId } } });
+    const day = y.startDate.toISOString().slice(0, 10);
+    expect(await code(createGradingPolicyVersion(adminB, policy(day, 250, 350, 450)))).toBe("PERIOD_CLOSED");
+  });
+});
+
+describe("work types and their weights", () => {
+  it("adds a work type and changes a weight; the journal reads the weights in hundredths", async () => {
+    const { id } = await createWorkType(admin, { name: "Диктант", weight: 150, isAssessment: true, code: "DICTATION" });
+    const auto = await createWorkType(admin, { name: "Проект", weight: 200, isAssessment: false, code: null });
+    expect((await getWorkType(admin, auto.id)).code).toMatch(/^CUSTOM_\d+$/);
+    await updateWorkType(admin, { id, name: "Диктант", weight: 250, isAssessment: true, archived: false });
+    const w = await loadWorkTypeWeights(f.A.id);
+    expect(w.byCode.get("DICTATION")).toBe(250);
+    expect(w.byId.get(id)).toBe(250);
+    expect(w.byCode.get("LESSON")).toBe(100);
+    expect((await listWorkTypes(admin)).map((x) => x.name)).toEqual(["Диктант", "Проект", "Работа на уроке"]);
+  });
+
+  it("refuses a weight outside 0,1–10 and a duplicate name", async () => {
+    const lesson = (await listWorkTypes(admin)).find((x) => x.code === "LESSON");
+    if (!lesson) throw new Error("no LESSON");
+    expect(await code(updateWorkType(admin, { id: lesson.id, name: lesson.name, weight: 1500, isAssessment: false, archived: false }))).toBe("BAD_INPUT");
+    expect(await code(createWorkType(admin, { name: "диктант", weight: 100, isAssessment: false, code: null }))).toBe("CONFLICT");
+    expect((await getWorkType(admin, lesson.id)).weight).toBe(100);
+  });
+
+  it("archiving keeps the weight for old marks", async () => {
+    const lesson = (await listWorkTypes(admin)).find((x) => x.code === "LESSON");
+    if (!lesson) throw new Error("no LESSON");
+    await updateWorkType(admin, { id: lesson.id, name: lesson.name, weight: 100, isAssessment: false, archived: true });
+    expect((await loadWorkTypeWeights(f.A.id)).byId.get(lesson.id)).toBe(100);
+    expect((await getWorkType(admin, lesson.id)).archived).toBe(true);
+  });
+});
+
+describe("who may change the settings", () => {
+  it("a teacher gets FORBIDDEN for every write", async () => {
+    const any = f.A.workTypeId;
+    const codes = await Promise.all([
+      code(createGradingPolicyVersion(teacher, policy("2033-09-01", 250, 350, 450))),
+      code(createWorkType(teacher, { name: "Эссе", weight: 100, isAssessment: false, code: null })),
+      code(updateWorkType(teacher, { id: any, name: "Урок", weight: 1000, isAssessment: false, archived: false })),
+      code(listGradingPolicies(teacher)),
+      code(listWorkTypes(teacher)),
+    ]);
+    expect(codes).toEqual(Array(5).fill("FORBIDDEN"));
+  });
+
+  it("another school's administrator does not find the work type", async () => {
+    const adminB = await f.as("b.admin");
+    expect(await code(updateWorkType(adminB, { id: f.A.workTypeId, name: "Чужой", weight: 100, isAssessment: false, archived: false }))).toBe("NOT_FOUND");
+  });
+});
