@@ -7,6 +7,8 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Principal } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/auth/permissions";
 import { assertId } from "@/lib/people/students";
 import type { HolidayPlan } from "@/lib/timetable/plan";
 import type { DayRange } from "@/lib/curriculum/school-weeks";
@@ -57,21 +59,23 @@ export async function currentYearId(schoolId: string, timeZone: string): Promise
 
 export type CohortOption = { id: string; name: string; grade: number; kind: CohortInfo["kind"] };
 
-/** Cohorts of the current year, classes first by grade and name. */
-export async function listYearCohorts(schoolId: string, timeZone: string): Promise<CohortOption[]> {
-  const yearId = await currentYearId(schoolId, timeZone);
+/** Cohorts of the current year, classes first by grade and name (the set-up pickers). */
+export async function listYearCohorts(p: Principal): Promise<CohortOption[]> {
+  assertCan(p, "school.manage");
+  const yearId = await currentYearId(p.schoolId, p.timeZone);
   if (!yearId) return [];
-  const rows = await db.cohort.findMany({ where: { schoolId, yearId }, select: { id: true, name: true, grade: true, kind: true } });
+  const rows = await db.cohort.findMany({ where: { schoolId: p.schoolId, yearId }, select: { id: true, name: true, grade: true, kind: true } });
   const order = { CLASS: 0, GROUP: 1, STREAM: 2, INDIVIDUAL: 3 } as const;
   return rows.sort((a, b) => order[a.kind] - order[b.kind] || a.grade - b.grade || a.name.localeCompare(b.name, "ru"));
 }
 
 export type StaffOption = { id: string; name: string };
 
-/** Teachers who have not left, for the pickers. */
-export async function listTeachers(schoolId: string): Promise<StaffOption[]> {
+/** Teachers who have not left, for the set-up pickers. */
+export async function listTeachers(p: Principal): Promise<StaffOption[]> {
+  assertCan(p, "school.manage");
   const rows = await db.staff.findMany({
-    where: { schoolId, leftAt: null, roles: { has: "TEACHER" } },
+    where: { schoolId: p.schoolId, leftAt: null, roles: { has: "TEACHER" } },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     select: { id: true, lastName: true, firstName: true, middleName: true },
   });

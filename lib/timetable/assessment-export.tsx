@@ -15,6 +15,7 @@ import { assertId } from "@/lib/people/students";
 import { findCohort } from "@/lib/curriculum/calendar";
 import { PDF_FONT_FAMILY, registerPdfFonts } from "@/lib/reports/pdf-fonts";
 import type { ExportInput } from "@/lib/timetable/schemas";
+import { printedDay } from "@/lib/timetable/format";
 import { dateToDay } from "@/lib/time";
 
 export type ScheduleExport = { fileName: string; contentType: string; body: Uint8Array };
@@ -24,12 +25,6 @@ type Row = { date: string; cohort: string; subject: string; workType: string; ti
 type ScheduleData = { school: string; scope: string; period: string; from: string; to: string; rows: Row[] };
 
 const HEADERS = ["Дата", "Класс", "Предмет", "Вид работы", "Тема / название"] as const;
-
-/** "04.12.2026": how a date is printed in a Russian document. */
-function printed(day: string): string {
-  const [y, m, d] = day.split("-");
-  return `${d}.${m}.${y}`;
-}
 
 async function loadSchedule(p: Principal, input: ExportInput): Promise<ScheduleData> {
   assertId(input.periodId);
@@ -91,10 +86,10 @@ function SchedulePdf({ data }: { data: ScheduleData }) {
       <Page size="A4" style={styles.page}>
         <Text style={styles.school}>{data.school}</Text>
         <Text style={styles.title}>График оценочных процедур</Text>
-        <Text style={styles.lead}>{`${data.scope === "вся школа" ? "Вся школа" : `Класс: ${data.scope}`}; ${data.period} (${printed(data.from)} — ${printed(data.to)})`}</Text>
+        <Text style={styles.lead}>{`${data.scope === "вся школа" ? "Вся школа" : `Класс: ${data.scope}`}; ${data.period} (${printedDay(data.from)} — ${printedDay(data.to)})`}</Text>
         {cells(HEADERS, true)}
         {data.rows.map((r, i) => (
-          <View key={i}>{cells([printed(r.date), r.cohort, r.subject, r.workType, r.title])}</View>
+          <View key={i}>{cells([printedDay(r.date), r.cohort, r.subject, r.workType, r.title])}</View>
         ))}
         {data.rows.length === 0 && <Text style={styles.empty}>На этот период оценочные процедуры не запланированы.</Text>}
       </Page>
@@ -106,7 +101,7 @@ async function toXlsx(data: ScheduleData): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = data.school;
   const ws = wb.addWorksheet("График");
-  ws.addRow([`График оценочных процедур: ${data.scope}; ${data.period} (${printed(data.from)} — ${printed(data.to)})`]).font = { bold: true, size: 13 };
+  ws.addRow([`График оценочных процедур: ${data.scope}; ${data.period} (${printedDay(data.from)} — ${printedDay(data.to)})`]).font = { bold: true, size: 13 };
   ws.addRow([]);
   const head = ws.addRow([...HEADERS]);
   head.font = { bold: true };

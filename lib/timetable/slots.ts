@@ -11,7 +11,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/permissions";
 import { assertId } from "@/lib/people/students";
 import { shortName } from "@/lib/people/names";
-import { cohortCalendar, findCohort } from "@/lib/curriculum/calendar";
+import { cohortCalendar, currentYearId, findCohort } from "@/lib/curriculum/calendar";
 import { findConflicts, type SlotPlan } from "@/lib/timetable/plan";
 import { CONFLICT_FIELD, describeConflict, type OtherSlot } from "@/lib/timetable/conflict-text";
 import type { EndSlotInput, SlotInput } from "@/lib/timetable/schemas";
@@ -44,10 +44,13 @@ export async function listTimetable(p: Principal, by: { cohortId?: string | unde
   if (by.cohortId) assertId(by.cohortId);
   if (by.teacherId) assertId(by.teacherId);
   const today = dayToDate(schoolToday(p.timeZone));
+  const yearId = await currentYearId(p.schoolId, p.timeZone);
+  if (!by.cohortId && !yearId) return [];
   const rows = await db.timetableSlot.findMany({
     where: {
       schoolId: p.schoolId,
-      ...(by.cohortId ? { cohortId: by.cohortId } : { teacherId: by.teacherId }),
+      // a teacher's timetable is this year's: last year's open-ended slots are history
+      ...(by.cohortId ? { cohortId: by.cohortId } : { teacherId: by.teacherId, cohort: { yearId: yearId ?? undefined } }),
       OR: [{ validTo: null }, { validTo: { gte: today } }],
     },
     orderBy: [{ weekday: "asc" }, { lessonNumber: "asc" }, { validFrom: "asc" }],
@@ -114,6 +117,8 @@ export async function addTimetableSlot(p: Principal, input: SlotInput): Promise<
     const same = await tx.timetableSlot.findMany({
       where: {
         schoolId: p.schoolId, weekday: input.weekday, lessonNumber: input.lessonNumber,
+        // slots of another school year never meet this one's, even when left open-ended
+        cohort: { yearId: cohort.yearId },
         OR: [{ validTo: null }, { validTo: { gte: from } }],
         ...(to ? { validFrom: { lte: to } } : {}),
       },

@@ -12,7 +12,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/permissions";
 import { assertId } from "@/lib/people/students";
 import { shortName } from "@/lib/people/names";
-import { findCohort, toHolidayPlan } from "@/lib/curriculum/calendar";
+import { cohortCalendar, findCohort, toHolidayPlan } from "@/lib/curriculum/calendar";
 import { isHoliday } from "@/lib/timetable/plan";
 import { lessonOrdinal } from "@/lib/timetable/conflict-text";
 import type { CancelInput, MoveInput, SubstituteInput } from "@/lib/timetable/schemas";
@@ -81,6 +81,11 @@ export async function substituteTeacher(p: Principal, input: SubstituteInput): P
   ]);
   if (!teacher) throw new AppError("BAD_INPUT", "Учитель не найден.", { teacherId: ["Выберите учителя из списка."] });
   if (input.subjectId && !subject) throw new AppError("BAD_INPUT", "Предмет не найден.", { subjectId: ["Выберите предмет из списка."] });
+  if (subject && subject.id !== lesson.subjectId && lesson._count.marks > 0) {
+    throw new AppError("BAD_INPUT", "На уроке уже поставлены отметки по его предмету: предмет изменить нельзя. Оставьте прежний предмет.", {
+      subjectId: ["Оставьте прежний предмет: на уроке уже есть отметки."],
+    });
+  }
   if (teacher.id === lesson.teacherId) {
     throw new AppError("BAD_INPUT", "Этот учитель и так ведёт урок. Выберите другого учителя.", { teacherId: ["Выберите другого учителя."] });
   }
@@ -128,6 +133,10 @@ export async function moveLesson(p: Principal, input: MoveInput): Promise<{ id: 
     throw new AppError("BAD_INPUT", "Урок уже стоит в это время. Выберите другой день или номер урока.", { date: ["Выберите другой день или номер урока."] });
   }
   const cohort = await findCohort(p.schoolId, lesson.cohortId);
+  const year = (await cohortCalendar(p.schoolId, cohort)).year;
+  if (input.date < year.from || input.date > year.to) {
+    throw new AppError("BAD_INPUT", `Этот день вне учебного года ${cohort.name} (${year.from} — ${year.to}).`, { date: ["Выберите день учебного года."] });
+  }
   const target = dayToDate(input.date);
   const holidays = await db.holiday.findMany({
     where: { schoolId: p.schoolId, startDate: { lte: target }, endDate: { gte: target } },

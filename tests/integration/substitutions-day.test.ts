@@ -71,6 +71,14 @@ describe("substitution", () => {
     expect(await t.db.lesson.findFirstOrThrow({ where: { id: lesson1 } })).toMatchObject({ teacherId: f.A.rusT, subjectId: f.A.rus });
   });
 
+  it("a lesson with marks keeps its subject: a substitution may change the teacher only", async () => {
+    const admin = await f.as("a.admin");
+    const withMarks = await t.db.lesson.findFirstOrThrow({ where: { schoolId: f.A.id, cohortId: f.A.c5, subjectId: f.A.math, marks: { some: {} } } });
+    const e = await refusal(substituteTeacher(admin, { lessonId: withMarks.id, teacherId: f.A.deputyA, subjectId: f.A.rus, room: undefined, reason: "Болезнь" }));
+    expect(e.fieldErrors?.subjectId?.[0]).toContain("уже есть отметки");
+    expect((await t.db.lesson.findFirstOrThrow({ where: { id: withMarks.id } })).subjectId).toBe(f.A.math);
+  });
+
   it("a substitute who teaches elsewhere at that time is refused", async () => {
     const admin = await f.as("a.admin");
     const e = await refusal(substituteTeacher(admin, { lessonId: lesson2, teacherId: f.A.mathT, subjectId: undefined, room: undefined, reason: "Болезнь" }));

@@ -106,6 +106,20 @@ describe("adding slots", () => {
     expect(await t.db.timetableSlot.count({ where: { schoolId: f.A.id, teacherId: f.A.mathT, weekday: 2, lessonNumber: 3 } })).toBe(2);
   });
 
+  it("last year's slots left open-ended do not clash with this year's", async () => {
+    const admin = await f.as("a.admin");
+    const y = Number(yearStart.slice(0, 4));
+    const last = await t.db.academicYear.create({ data: { schoolId: f.A.id, name: `${y - 1}/${y}`, startDate: new Date(`${y - 1}-09-01`), endDate: new Date(`${y}-08-31`) } });
+    const old = await t.db.cohort.create({ data: { schoolId: f.A.id, yearId: last.id, kind: "CLASS", name: "4А", grade: 4 } });
+    await t.db.timetableSlot.create({
+      data: { schoolId: f.A.id, cohortId: old.id, subjectId: f.A.math, teacherId: f.A.mathT, room: "201", weekday: 4, lessonNumber: 1, validFrom: new Date(`${y - 1}-09-01`) },
+    });
+    await addTimetableSlot(admin, slot({ weekday: 4, lessonNumber: 1 }));
+    expect(await t.db.timetableSlot.count({ where: { schoolId: f.A.id, weekday: 4, lessonNumber: 1 } })).toBe(2);
+    // and the teacher's timetable shows this year's lesson only
+    expect((await listTimetable(admin, { teacherId: f.A.mathT })).filter((s) => s.weekday === 4).map((s) => s.cohort)).toEqual(["5А"]);
+  });
+
   it("a subject outside the class's curriculum is refused", async () => {
     const admin = await f.as("a.admin");
     const e = await refusal(addTimetableSlot(admin, slot({ cohortId: f.A.c6, subjectId: f.A.rus, teacherId: f.A.rusT, room: "1", weekday: 5 })));

@@ -25,7 +25,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
   const p = await requirePageRole(["ADMIN"], "/admin/assessments");
   const t = await getTranslations("assessments");
   const sp = await searchParams;
-  const [cohorts, { periods }] = await Promise.all([listYearCohorts(p.schoolId, p.timeZone), listYearPeriods(p)]);
+  const [cohorts, { periods }] = await Promise.all([listYearCohorts(p), listYearPeriods(p)]);
   const cohort = cohorts.find((c) => c.id === sp.cohort);
   const [schedule, options] = cohort ? await Promise.all([getCohortSchedule(p, cohort.id), listAssessmentOptions(p, cohort.id)]) : [null, null];
   const today = schoolToday(p.timeZone);

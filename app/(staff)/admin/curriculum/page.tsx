@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function CurriculumPage() {
   const p = await requirePageRole(["ADMIN"], "/admin/curriculum");
   const t = await getTranslations("curriculum");
-  const [subjects, cohorts] = await Promise.all([listSubjects(p), listYearCohorts(p.schoolId, p.timeZone)]);
+  const [subjects, cohorts] = await Promise.all([listSubjects(p), listYearCohorts(p)]);
   return (
     <>
       <PageTitle title={t("title")} lead={t("lead")} />

@@ -24,7 +24,7 @@ export default async function SubstitutionsPage({ searchParams }: { searchParams
   const t = await getTranslations("substitutions");
   const sp = await searchParams;
   const day = sp.date && /^\d{4}-\d{2}-\d{2}$/.test(sp.date) && !Number.isNaN(Date.parse(sp.date)) ? sp.date : schoolToday(p.timeZone);
-  const [lessons, changes, teachers, subjects] = await Promise.all([listDayLessons(p, day), listDayChanges(p, day), listTeachers(p.schoolId), listSubjects(p)]);
+  const [lessons, changes, teachers, subjects] = await Promise.all([listDayLessons(p, day), listDayChanges(p, day), listTeachers(p), listSubjects(p)]);
   const chosen = lessons.find((l) => l.id === sp.lesson);
   const dayText = formatDay(day);
   const state = (l: DayLesson) => {

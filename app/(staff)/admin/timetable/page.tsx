@@ -23,7 +23,7 @@ export default async function TimetablePage({ searchParams }: { searchParams: Se
   const p = await requirePageRole(["ADMIN"], "/admin/timetable");
   const t = await getTranslations("timetable");
   const sp = await searchParams;
-  const [cohorts, teachers] = await Promise.all([listYearCohorts(p.schoolId, p.timeZone), listTeachers(p.schoolId)]);
+  const [cohorts, teachers] = await Promise.all([listYearCohorts(p), listTeachers(p)]);
   const cohort = cohorts.find((c) => c.id === sp.cohort);
   const teacher = cohort ? undefined : teachers.find((s) => s.id === sp.teacher);
   const [slots, subjects, { lastSchoolDay }] = await Promise.all([

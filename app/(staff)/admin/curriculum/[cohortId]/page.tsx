@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
+import { AppError } from "@/lib/errors";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { getCohortCurriculum } from "@/lib/curriculum/curriculum";
 import { listTeachers } from "@/lib/curriculum/calendar";
@@ -22,7 +24,15 @@ export default async function CohortCurriculumPage({ params }: { params: Promise
   const { cohortId } = await params;
   const p = await requirePageRole(["ADMIN"], `/admin/curriculum/${cohortId}`);
   const t = await getTranslations("curriculum");
-  const [plan, teachers, subjects] = await Promise.all([getCohortCurriculum(p, cohortId), listTeachers(p.schoolId), listSubjects(p)]);
+  const [plan, teachers, subjects] = await Promise.all([
+    getCohortCurriculum(p, cohortId).catch((e: unknown) => {
+      // a mistyped or foreign address is "not found", not an error
+      if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+      throw e;
+    }),
+    listTeachers(p),
+    listSubjects(p),
+  ]);
   const teacherOptions = [{ value: "", label: t("noTeacher") }, ...teachers.map((s) => ({ value: s.id, label: s.name }))];
   const scaleOptions = MARK_SCALES.map((s) => ({ value: s, label: t(`scales.${s}`) }));
   const validity = (from: string, to: string | null) => (to ? t("fromTo", { from: printedDay(from), to: printedDay(to) }) : t("fromOnly", { from: printedDay(from) }));
