@@ -11,7 +11,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -82,6 +82,8 @@ function machine(): Record<string, unknown> {
   return {
     cpus: c.length, cpuModel: c[0]?.model ?? "?", memoryGb: Math.round(totalmem() / 2 ** 30),
     freeMemoryGb: Math.round(freemem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}`,
+    // other work on the machine skews timings: the 1/5/15-minute load when the run ended
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
 

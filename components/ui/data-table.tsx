@@ -1,6 +1,8 @@
 /**
  * A plain accessible table: a caption names it, header cells have scope, and on a narrow
- * screen (or at 200 % zoom) it scrolls inside its own box instead of the page.
+ * screen (or at 200 % zoom) it scrolls inside its own box instead of the page. The box
+ * is positioned so that visually hidden (absolutely positioned) labels inside it stay in
+ * it and do not widen the page.
  */
 export type Column<T> = { key: string; header: string; cell: (row: T) => React.ReactNode; rowHeader?: boolean; className?: string };
 
@@ -13,7 +15,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty }: {
 }) {
   if (rows.length === 0 && empty) return <p className="my-4">{empty}</p>;
   return (
-    <div className="my-4 max-w-full overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <div className="relative my-4 max-w-full overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="min-w-full border-collapse text-left">
         <caption className="mb-2 text-left text-lg font-bold">{caption}</caption>
         <thead>

@@ -23,6 +23,9 @@ export function SelectField({ name, label, options, hint, errors, defaultValue, 
         </p>
       )}
       <select
+        // remounted when its default changes: after a failed submit React resets the form,
+        // and a select would otherwise fall back to its first default
+        key={defaultValue ?? ""}
         id={name}
         name={name}
         defaultValue={defaultValue}

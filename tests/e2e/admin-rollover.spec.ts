@@ -1,4 +1,5 @@
 import { test, expect, expectNoAxeViolations, signIn } from "./fixtures";
+import { formAlert } from "./fixtures";
 
 test.describe("moving to the new school year", () => {
   test("the administrator previews the rollover of the demo school; nothing happens without confirmation", async ({ page }) => {
@@ -22,7 +23,7 @@ test.describe("moving to the new school year", () => {
     await first.focus();
     await first.selectOption({ label: "остаётся на второй год" });
     await page.getByRole("button", { name: "Выполнить перевод" }).click();
-    await expect(page.getByRole("alert")).toContainText("Проверьте поля");
+    await expect(formAlert(page)).toContainText("Проверьте поля");
     await expect(page.getByText("Отметьте, что список проверен и год можно закрыть.")).toBeVisible();
     await expect(page).toHaveURL(/\/admin\/rollover$/);
     await expect(page.getByRole("heading", { level: 2, name: /^Перевод из учебного года/ })).toBeVisible();

@@ -1,4 +1,5 @@
 import { test, expect, expectNoAxeViolations, signIn } from "./fixtures";
+import { formAlert } from "./fixtures";
 
 test.describe("grading settings", () => {
   test("the administrator adds a work type and changes its weight", async ({ page }) => {
@@ -15,7 +16,7 @@ test.describe("grading settings", () => {
     await page.getByLabel("Название", { exact: true }).fill("Творческая работа");
     await page.getByLabel("Вес", { exact: true }).fill("11");
     await page.getByRole("button", { name: "Добавить вид работы" }).click();
-    await expect(page.getByRole("alert")).toContainText("Проверьте поля");
+    await expect(formAlert(page)).toContainText("Проверьте поля");
     await expect(page.getByText("Вес: число от 0,1 до 10.")).toBeVisible();
     await expect(page.getByLabel("Вес", { exact: true })).toHaveAttribute("aria-invalid", "true");
 

@@ -33,6 +33,11 @@ export async function signIn(page: Page, login: string, password = DEMO_PASSWORD
   await page.getByLabel("Логин").fill(login);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
+  // done when the session is set (we left the login page) or the form says why not
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith("/login")),
+    formAlert(page).waitFor(),
+  ]);
 }
 
 /** What the seed printed for the demo school (written by scripts/e2e-server.mjs). */

@@ -26,7 +26,7 @@ function GroupTable({ group, chosen }: { group: RolloverGroup; chosen: (studentI
     );
   }
   return (
-    <div className="my-4 max-w-full overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
+    <div className="relative my-4 max-w-full overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="min-w-full border-collapse text-left">
         <caption className="mb-2 text-left text-lg font-bold">{caption}</caption>
         <thead>
@@ -43,6 +43,8 @@ function GroupTable({ group, chosen }: { group: RolloverGroup; chosen: (studentI
               </th>
               <td className="px-3 py-2">
                 <select
+                  // remount on a new default: React resets the form after a failed submit
+                  key={`o_${s.id}_${chosen(s.id) ?? "PROMOTE"}`}
                   id={`o_${s.id}`}
                   name={`o_${s.id}`}
                   defaultValue={chosen(s.id) ?? "PROMOTE"}

@@ -82,6 +82,9 @@ export function ActionForm({ id, action, fields, submit, pending, errorTitle }: 
             )}
             {f.kind === "select" ? (
               <select
+                // React resets a form after its action; a select keeps its first default
+                // unless remounted, so a failed submit would lose the choice
+                key={`${inputId}-${value ?? ""}`}
                 id={inputId}
                 name={f.name}
                 defaultValue={value}
