@@ -6,7 +6,8 @@ import { publicAction } from "@/lib/action";
 import { attemptLogin } from "@/lib/auth/login";
 import { redeemInvitation } from "@/lib/auth/invitations";
 import { signIn, signOut } from "@/lib/auth/next-auth";
-import { invitationSchema, loginSchema } from "@/lib/auth/schemas";
+import { invitationSchema, loginSchema, setupSchema } from "@/lib/auth/schemas";
+import { createFirstSchool } from "@/lib/school/setup";
 import { LOCALE_COOKIE } from "@/lib/i18n/request";
 
 async function clientIp(): Promise<string> {
@@ -36,3 +37,9 @@ export const invitationAction = publicAction(invitationSchema, async (input) => 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login?signedOut=1" });
 }
+
+export const setupAction = publicAction(setupSchema, async (input) => {
+  const { ticket } = await createFirstSchool(input);
+  await signIn("credentials", { ticket, redirectTo: "/admin/calendar" });
+  return null;
+});

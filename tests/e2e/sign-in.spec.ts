@@ -114,3 +114,25 @@ test.describe("each role lands on its own home page", () => {
     await expectNoHorizontalScroll(page);
   });
 });
+
+test.describe("first run", () => {
+  test("once a school exists, the set-up page only sends people to sign in", async ({ page }) => {
+    await page.goto("/setup");
+    await expect(page.getByRole("heading", { level: 1, name: "Первый запуск: настройка школы" })).toBeVisible();
+    await expect(page.getByText("Школа уже настроена")).toBeVisible();
+    await expect(page.getByLabel("Полное название")).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+
+  test("the interface switches to English and back, and remembers it", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in to the school journal" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in to the school journal" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Русский" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Вход в электронный журнал" })).toBeVisible();
+  });
+});
