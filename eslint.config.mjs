@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import nextPlugin from "@next/eslint-plugin-next";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "generated/", "bench/results/", "test-results/", "playwright-report/", "next-env.d.ts", "public/sw.js"] },
+  { ignores: ["node_modules/", ".next/", "tmp/", "data/", "generated/", "bench/results/", "test-results/", "playwright-report/", "next-env.d.ts", "public/sw.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

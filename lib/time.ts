@@ -37,3 +37,35 @@ export function formatDay(day: string, locale = "ru-RU", withWeekday = true): st
     timeZone: "UTC", day: "numeric", month: "long", ...(withWeekday ? { weekday: "long" } : {}),
   }).format(dayToDate(day));
 }
+
+/**
+ * A calendar day typed by a person: «01.09.2026», «1.9.2026» (how dates are written in
+ * Russia) or «2026-09-01» (what a browser's date field and a spreadsheet send), as
+ * "YYYY-MM-DD"; null for anything else, including days that do not exist (31.02).
+ */
+export function parseDay(input: string): string | null {
+  const value = input.trim();
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  let y: number, m: number, d: number;
+  if (ru) [d, m, y] = [Number(ru[1]), Number(ru[2]), Number(ru[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return null;
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** "YYYY-MM-DD" the Russian way, «01.09.2026»; anything else is returned as it is. */
+export function formatDayRu(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : day;
+}
+
+/** The calendar day `n` days later (earlier for negative n). */
+export function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
+}

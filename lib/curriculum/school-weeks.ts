@@ -5,15 +5,11 @@
  * a week cut by the start of the year or by holidays still counts, as the school's
  * учебный план counts it. Dates are "YYYY-MM-DD" strings. Pure.
  */
+import { addDays } from "@/lib/time";
 import { isHoliday, weekdayOf, type HolidayPlan } from "@/lib/timetable/plan";
 
 export type DayRange = { from: string; to: string };
 
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The Monday of the week a day falls in. */
 export function mondayOf(day: string): string {

@@ -8,8 +8,8 @@ import type { ContactChannel, GuardianRelation } from "@/generated/prisma/enums"
 import { insertAll, newId, personLabel, type ImportedRow, type Tx } from "@/lib/imports/common";
 import { contactKey, type GuardianContext, type GuardianItem } from "@/lib/imports/validate-people";
 import { fullNameOf } from "@/lib/imports/staff-ref";
-import { formatDayRu, formatPhone, formatRelation, nameKey, numberKey } from "@/lib/imports/values";
-import { dateToDay, dayToDate } from "@/lib/time";
+import { formatPhone, formatRelation, nameKey, numberKey } from "@/lib/imports/values";
+import { dateToDay, dayToDate, formatDayRu } from "@/lib/time";
 
 const CONTACT_SELECT = {
   where: { removedAt: null, channel: { in: ["SMS", "EMAIL"] as ContactChannel[] } },

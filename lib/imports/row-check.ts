@@ -3,8 +3,9 @@
  * the line (as Excel shows it), the column's header, the value and a Russian message.
  * Every row is checked to the end, so the report lists all mistakes at once.
  */
+import { parseDay } from "@/lib/time";
 import { COLUMNS, type ImportKindName } from "@/lib/imports/columns";
-import { isNamePart, parseDay, tidy } from "@/lib/imports/values";
+import { isNamePart, tidy } from "@/lib/imports/values";
 
 export type RowError = { line: number; column: string; value: string; message: string };
 

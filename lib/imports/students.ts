@@ -13,8 +13,8 @@ import {
 import { applyGuardians, loadGuardianContext } from "@/lib/imports/guardians";
 import type { ImportRow, RowError } from "@/lib/imports/row-check";
 import { validateGuardians, validateStudents, type StudentContext, type StudentItem } from "@/lib/imports/validate-people";
-import { addDays, formatDayRu, formatGender, formatYesNo, nameKey, numberKey } from "@/lib/imports/values";
-import { dateToDay, dayToDate } from "@/lib/time";
+import { formatGender, formatYesNo, nameKey, numberKey } from "@/lib/imports/values";
+import { addDays, dateToDay, dayToDate, formatDayRu } from "@/lib/time";
 
 export async function loadStudentContext(tx: Tx, schoolId: string, today: string): Promise<StudentContext & { year: SchoolYear | null }> {
   const year = await currentYear(tx, schoolId, today);

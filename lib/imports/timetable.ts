@@ -6,8 +6,8 @@
 import { currentYear, insertAll, newId, type ImportedRow, type Tx } from "@/lib/imports/common";
 import { loadStaffDirectory } from "@/lib/imports/cohorts";
 import { slotKey, type TimetableContext, type TimetableItem } from "@/lib/imports/validate-school";
-import { formatDayRu, formatWeekday, nameKey } from "@/lib/imports/values";
-import { dateToDay, dayToDate } from "@/lib/time";
+import { formatWeekday, nameKey } from "@/lib/imports/values";
+import { dateToDay, dayToDate, formatDayRu } from "@/lib/time";
 
 export async function loadTimetableContext(tx: Tx, schoolId: string, today: string): Promise<TimetableContext> {
   const year = await currentYear(tx, schoolId, today);

@@ -5,9 +5,7 @@
 import type { Gender, GuardianRelation, StaffRole } from "@/generated/prisma/enums";
 import { DuplicateCheck, RowCheck, type ImportRow, type PersonNameInput, type RowError } from "@/lib/imports/row-check";
 import { fullNameOf } from "@/lib/imports/staff-ref";
-import {
-  nameKey, numberKey, parseEmail, parseGender, parsePhone, parseRelation, parseRoles, parseYesNo,
-} from "@/lib/imports/values";
+import { nameKey, numberKey, parseEmail, parseGender, parsePhone, parseRelation, parseRoles, parseYesNo } from "@/lib/imports/values";
 
 export type Checked<T> = { items: T[]; errors: RowError[] };
 

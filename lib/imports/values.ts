@@ -23,33 +23,6 @@ export function tidy(input: string): string {
   return input.trim().replace(/\s+/g, " ");
 }
 
-/** «01.09.2026» or «2026-09-01» as "YYYY-MM-DD"; null for anything else or a day that does not exist. */
-export function parseDay(input: string): string | null {
-  const value = input.trim();
-  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  let y: number, m: number, d: number;
-  if (ru) [d, m, y] = [Number(ru[1]), Number(ru[2]), Number(ru[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return null;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-/** "YYYY-MM-DD" the Russian way, «01.09.2026». */
-export function formatDayRu(day: string): string {
-  const [y, m, d] = day.split("-");
-  return `${d}.${m}.${y}`;
-}
-
-export function addDays(day: string, n: number): string {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-}
-
 function lookup<T>(table: Record<string, T>, input: string): T | null {
   return table[wordKey(input)] ?? null;
 }

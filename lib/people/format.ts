@@ -3,6 +3,7 @@
  * addresses as they arrive on a paper application, calendar days typed the Russian way,
  * and the names the journal shows. No database here, so it is unit-tested directly.
  */
+import { addDays } from "@/lib/time";
 import { shortName, type PersonName } from "@/lib/people/names";
 
 /**
@@ -37,36 +38,9 @@ export function normaliseEmail(input: string): string | null {
   return value;
 }
 
-/**
- * A calendar day typed as «01.09.2025» (how dates are written in Russia) or «2025-09-01»
- * (what a browser date field sends), as "YYYY-MM-DD"; null for anything else, including
- * days that do not exist such as 31.02.
- */
-export function parseDay(input: string): string | null {
-  const value = input.trim();
-  let y: number, m: number, d: number;
-  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (ru) [d, m, y] = [Number(ru[1]), Number(ru[2]), Number(ru[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return null;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-/** "YYYY-MM-DD" as «01.09.2025», the form the date fields show. */
-export function formatDayRu(day: string): string {
-  const [y, m, d] = day.split("-");
-  return `${d}.${m}.${y}`;
-}
-
 /** The day before a calendar day: a move on the 10th ends the old class on the 9th. */
 export function previousDay(day: string): string {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return addDays(day, -1);
 }
 
 /** Spaces tidied; a name typed with a double space or a trailing one is the same name. */

@@ -13,8 +13,7 @@ import { issueInvitation } from "@/lib/auth/invitations";
 import { assertId } from "@/lib/people/students";
 import { fullName } from "@/lib/people/names";
 import { env } from "@/lib/env";
-import { dayToDate, schoolToday } from "@/lib/time";
-import { formatDayRu } from "@/lib/people/format";
+import { dayToDate, formatDayRu, schoolToday } from "@/lib/time";
 
 export type Slip = { guardianName: string; children: string[]; code: string; validUntil: string };
 export type SlipBatch = { schoolName: string; className: string; inviteUrl: string; slips: Slip[] };

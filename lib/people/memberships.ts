@@ -12,9 +12,9 @@ import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/permissions";
 import { fullName, shortName } from "@/lib/people/names";
-import { formatDayRu, previousDay } from "@/lib/people/format";
+import { previousDay } from "@/lib/people/format";
 import type { AddMembersInput } from "@/lib/people/cohort-schemas";
-import { dateToDay, dayToDate, schoolToday } from "@/lib/time";
+import { dateToDay, dayToDate, formatDayRu, schoolToday } from "@/lib/time";
 
 type Tx = Prisma.TransactionClient;
 type EndReason = "MOVED" | "PROMOTED" | "REPEATED" | "LEFT" | "GRADUATED";

@@ -3,10 +3,11 @@
  * Messages name the field in plain Russian; nothing reaches the database unless the
  * whole form is valid.
  */
+import { parseDay } from "@/lib/time";
 import { z } from "zod";
 
 import { LOGIN_PATTERN } from "@/lib/auth/schemas";
-import { normaliseEmail, normaliseRussianMobile, parseDay, tidyName } from "@/lib/people/format";
+import { normaliseEmail, normaliseRussianMobile, tidyName } from "@/lib/people/format";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -42,11 +42,6 @@ export function formatDayInput(day: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : day;
 }
 
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * The same day and month `years` later; 29 February becomes 28 February in a year

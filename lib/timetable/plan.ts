@@ -4,6 +4,7 @@
  * losing or silently moving a lesson that was held or holds marks; and conflicts (a
  * teacher, a room or a cohort in two places at once). Dates are "YYYY-MM-DD" strings.
  */
+import { addDays } from "@/lib/time";
 export type SlotPlan = {
   id: string;
   cohortId: string;
@@ -29,11 +30,6 @@ export type PlannedLesson = {
   lessonNumber: number;
 };
 
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** ISO weekday of a calendar day: 1 = Monday … 7 = Sunday. */
 export function weekdayOf(day: string): number {

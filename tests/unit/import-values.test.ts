@@ -1,10 +1,8 @@
+import { formatDayRu, parseDay } from "../../lib/time";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 
-import {
-  formatCohortKind, formatDayRu, formatGender, formatPhone, formatRelation, formatRoles, formatWeekday, formatYesNo, gradeFromName,
-  numberKey, parseCohortKind, parseDay, parseEmail, parseGender, parsePhone, parseRelation, parseRoles, parseWeekday, parseYesNo,
-} from "../../lib/imports/values";
+import { formatCohortKind, formatGender, formatPhone, formatRelation, formatRoles, formatWeekday, formatYesNo, gradeFromName, numberKey, parseCohortKind, parseEmail, parseGender, parsePhone, parseRelation, parseRoles, parseWeekday, parseYesNo } from "../../lib/imports/values";
 
 describe("dates in a file", () => {
   it("reads the Russian and the ISO way, and refuses days that do not exist", () => {

@@ -1,9 +1,8 @@
+import { formatDayRu, parseDay } from "../../lib/time";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 
-import {
-  formatDayRu, individualPlanName, normaliseEmail, normaliseRussianMobile, parseDay, previousDay, tidyName,
-} from "../../lib/people/format";
+import { individualPlanName, normaliseEmail, normaliseRussianMobile, previousDay, tidyName } from "../../lib/people/format";
 import { fullName, shortName } from "../../lib/people/names";
 import { newTemporaryPassword } from "../../lib/people/temp-password";
 import { contactSchema, staffSchema, createStudentSchema } from "../../lib/people/schemas";

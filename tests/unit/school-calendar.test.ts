@@ -1,7 +1,8 @@
+import { addDays } from "../../lib/time";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 
-import { addDays, parseDayInput, parseTimeInput, shiftDayByYears, startYearOfName } from "../../lib/school/calendar-days";
+import { parseDayInput, parseTimeInput, shiftDayByYears, startYearOfName } from "../../lib/school/calendar-days";
 import { validateBells, validateHoliday, validatePeriods, type PeriodDraft } from "../../lib/school/calendar-rules";
 import { periodPreset } from "../../lib/school/period-presets";
 import { defaultOutcome, finalGradeOf, nextClassName, resolveOutcome } from "../../lib/school/rollover-plan";

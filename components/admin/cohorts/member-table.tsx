@@ -1,9 +1,9 @@
+import { formatDayRu } from "@/lib/time";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { DataTable } from "@/components/ui/data-table";
 import type { MemberView } from "@/lib/people/cohort-admin";
-import { formatDayRu } from "@/lib/people/format";
 
 /** Members of a cohort with their dates and, for the past ones, why they left it. */
 export async function MemberTable({ caption, rows, empty }: { caption: string; rows: MemberView[]; empty?: string }) {

@@ -2,8 +2,8 @@
  * The fields of the people forms as data, built on the server with the page's texts.
  * One description per form keeps the create and edit screens in step.
  */
+import { formatDayRu } from "@/lib/time";
 import type { FieldSpec } from "@/components/admin/people/action-form";
-import { formatDayRu } from "@/lib/people/format";
 
 type T = (key: string, values?: Record<string, string | number>) => string;
 type Option = { value: string; label: string };

@@ -1,3 +1,4 @@
+import { formatDayRu } from "@/lib/time";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
@@ -11,7 +12,7 @@ import { getCohortDetail } from "@/lib/people/cohort-admin";
 import { listMembershipCandidates, listMoveTargets } from "@/lib/people/memberships";
 import { listTeacherOptions } from "@/lib/people/lookups";
 import { END_REASONS } from "@/lib/people/cohort-schemas";
-import { formatDayRu } from "@/lib/people/format";
+
 import { addMembersAction, endMembershipAction, moveStudentAction, updateCohortAction } from "../actions";
 
 type Params = Promise<{ id: string }>;

@@ -1,3 +1,4 @@
+import { formatDayRu } from "@/lib/time";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
@@ -7,7 +8,6 @@ import { Button, LinkButton } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/page-title";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { listStaff, type StaffRow } from "@/lib/people/staff-admin";
-import { formatDayRu } from "@/lib/people/format";
 
 export async function generateMetadata() {
   const t = await getTranslations("people.staff");

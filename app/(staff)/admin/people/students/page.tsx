@@ -1,3 +1,4 @@
+import { formatDayRu } from "@/lib/time";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
@@ -11,7 +12,6 @@ import { requirePageRole } from "@/lib/auth/page-guard";
 import { listClassOptions } from "@/lib/people/lookups";
 import { listStudents, type StudentRow } from "@/lib/people/student-admin";
 import { studentFilterSchema } from "@/lib/people/schemas";
-import { formatDayRu } from "@/lib/people/format";
 
 export async function generateMetadata() {
   const t = await getTranslations("people.students");

@@ -1,3 +1,4 @@
+import { formatDayRu } from "@/lib/time";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
@@ -10,7 +11,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { getGuardianDetail, type GuardianDetail } from "@/lib/people/guardian-admin";
 import { listStudentOptions } from "@/lib/people/lookups";
-import { formatDayRu } from "@/lib/people/format";
+
 import {
   endGuardianshipAction, issueInvitationAction, linkChildAction, removeContactAction, saveContactAction, saveGuardianAction,
 } from "../actions";

@@ -1,3 +1,4 @@
+import { formatDayRu } from "@/lib/time";
 import { getTranslations } from "next-intl/server";
 
 import { ActionForm } from "@/components/admin/people/action-form";
@@ -7,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageTitle } from "@/components/ui/page-title";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { getStaffDetail } from "@/lib/people/staff-admin";
-import { formatDayRu } from "@/lib/people/format";
+
 import { createStaffLoginAction, resetStaffPasswordAction, saveStaffAction, staffLeftAction, staffReturnAction } from "../actions";
 
 type Params = Promise<{ id: string }>;

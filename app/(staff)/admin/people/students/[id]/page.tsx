@@ -1,3 +1,4 @@
+import { formatDayRu } from "@/lib/time";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
@@ -10,7 +11,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { listProgramOptions } from "@/lib/people/lookups";
 import { getStudentDetail, type StudentDetail } from "@/lib/people/student-admin";
-import { formatDayRu } from "@/lib/people/format";
+
 import { changeProgramAction, studentLeftAction, studentReturnAction, updateStudentAction } from "../actions";
 
 type Params = Promise<{ id: string }>;
