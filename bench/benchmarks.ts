@@ -9,6 +9,7 @@ import { Rng } from "../prisma/seed/rng";
 import type { InsertMode } from "../prisma/seed/sink";
 import type { BenchDb, EngineName } from "./engines";
 import { percentile, round, withPeakRss } from "./measure";
+import { setupBenchmarks } from "./setup-benchmarks";
 
 export type BenchResult = {
   name: string;
@@ -118,18 +119,24 @@ function seedBenchmark(name: string, insert: InsertMode, byDefault: boolean): Be
   };
 }
 
+/** The region data set of this engine, seeded once for the benchmarks that read it. */
+async function ensureSeeded(db: BenchDb, scale: Scale, state: EngineState): Promise<NonNullable<EngineState["seeded"]>> {
+  if (!state.seeded) {
+    console.log(`    ${db.engine}: нет данных, заполняю (${scale.schools} × ${scale.students})…`);
+    const { summary } = await seed(db, scale, "unnest");
+    state.seeded = { summary, schools: scale.schools };
+  }
+  return state.seeded;
+}
+
 const studentMarks: Benchmark = {
   name: "student-marks",
   byDefault: true,
   description: "отметки одного ученика за период (loadStudentMarks)",
   async run(db, scale, state) {
-    if (!state.seeded) {
-      console.log(`    ${db.engine}: нет данных, заполняю (${scale.schools} × ${scale.students})…`);
-      const { summary } = await seed(db, scale, "unnest");
-      state.seeded = { summary, schools: scale.schools };
-    }
-    const from = isoOf(state.seeded.summary.from);
-    const to = isoOf(state.seeded.summary.until);
+    const seeded = await ensureSeeded(db, scale, state);
+    const from = isoOf(seeded.summary.from);
+    const to = isoOf(seeded.summary.until);
     const students = await db.db.student.findMany({ select: { id: true, schoolId: true }, orderBy: { id: "asc" } });
     const rng = new Rng(2026);
     const sample = Array.from({ length: 200 }, () => rng.pick(students));
@@ -167,4 +174,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   seedBenchmark("seed-region", "unnest", true),
   seedBenchmark("seed-region-createmany", "createMany", false),
   studentMarks,
+  ...setupBenchmarks(ensureSeeded),
 ];

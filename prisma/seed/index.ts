@@ -6,7 +6,7 @@
  *   --schools 200 --students 100000    a region-sized data set (see region.ts)
  *      [--seed 1] [--from YYYY-MM-DD] [--until YYYY-MM-DD] [--batch 5000]
  *      [--parallel 2]                 schools written at once (PostgreSQL only)
- *   --insert createMany|unnest         how journal rows are inserted (demo: createMany,
+ *   --insert createMany|unnest         how journal rows are inserted (default: unnest;
  *                                      region: unnest)
  */
 import type { Db } from "../../lib/db";
@@ -38,6 +38,8 @@ export function parseSeedArgs(argv: readonly string[]): SeedArgs {
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
+    // `tsx scripts/db.ts seed -- --today …` passes the separator through
+    if (arg === "--") continue;
     if (arg === "--help" || arg === "-h") {
       help = true;
       continue;
