@@ -4,6 +4,7 @@
  * otherwise, so an exported file always reads back to the same person.
  */
 import { nameKey, numberKey } from "@/lib/imports/values";
+import { shortName } from "@/lib/people/names";
 
 export type StaffRef = { id: string; personnelNumber: string | null; lastName: string; firstName: string; middleName: string | null };
 
@@ -41,5 +42,11 @@ export class StaffDirectory {
     if (!s) return "";
     const unique = (this.byName.get(nameKey(fullNameOf(s))) ?? []).length === 1;
     return unique || !s.personnelNumber ? fullNameOf(s) : s.personnelNumber;
+  }
+
+  /** «Иванова М. П.», as the timetable screen names a teacher. */
+  shortLabel(id: string): string {
+    const s = this.byId.get(id);
+    return s ? shortName(s) : "";
   }
 }

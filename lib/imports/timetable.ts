@@ -1,7 +1,9 @@
 /**
  * Timetable slots of the current year's cohorts. A slot is the cohort, weekday, lesson
  * number, subject and first day: the teacher, room and last day of an existing slot are
- * updated; a new subject in the same place is a new slot (end the old one with «по»).
+ * updated; a new subject in the same place is a new slot, refused as a clash while the
+ * old one is in force (end the old one with «по»). Rows are checked as on the timetable
+ * screen (lib/imports/timetable-rules.ts).
  */
 import { currentYear, insertAll, newId, type ImportedRow, type Tx } from "@/lib/imports/common";
 import { loadStaffDirectory } from "@/lib/imports/cohorts";
@@ -9,15 +11,43 @@ import { slotKey, type TimetableContext, type TimetableItem } from "@/lib/import
 import { formatWeekday, nameKey } from "@/lib/imports/values";
 import { dateToDay, dayToDate, formatDayRu } from "@/lib/time";
 
+/**
+ * What the rows are checked against: the current year's cohorts (with their classes and
+ * school years), the subjects, the staff, the curriculum and every slot of those cohorts
+ * (the conflict check compares dates itself, as the timetable screen does).
+ */
 export async function loadTimetableContext(tx: Tx, schoolId: string, today: string): Promise<TimetableContext> {
   const year = await currentYear(tx, schoolId, today);
-  const cohorts = year ? await tx.cohort.findMany({ where: { schoolId, yearId: year.id }, select: { id: true, name: true } }) : [];
   const subjects = await tx.subject.findMany({ where: { schoolId }, select: { id: true, name: true } });
+  const staff = await loadStaffDirectory(tx, schoolId);
+  if (!year) {
+    return { hasYear: false, cohorts: new Map(), cohortInfo: new Map(), subjects: new Map(subjects.map((s) => [nameKey(s.name), s.id])), subjectNames: new Map(), staff, slots: [], curriculum: [] };
+  }
+  const inYear = { schoolId, cohort: { yearId: year.id } };
+  const cohorts = await tx.cohort.findMany({ where: { schoolId, yearId: year.id }, select: { id: true, name: true, grade: true, parentId: true } });
+  const yearPeriods = await tx.period.findMany({
+    where: { schoolId, yearId: year.id, kind: "YEAR" },
+    orderBy: { startDate: "asc" },
+    select: { startDate: true, endDate: true, gradeFrom: true, gradeTo: true },
+  });
+  const curriculum = await tx.curriculumItem.findMany({ where: inYear, select: { cohortId: true, subjectId: true, validFrom: true, validTo: true } });
+  const slots = await tx.timetableSlot.findMany({
+    where: inYear,
+    select: { id: true, cohortId: true, subjectId: true, teacherId: true, room: true, weekday: true, lessonNumber: true, validFrom: true, validTo: true },
+  });
+  const yearOf = (grade: number): { from: string; to: string } => {
+    const p = yearPeriods.find((y) => y.gradeFrom <= grade && grade <= y.gradeTo);
+    return p ? { from: dateToDay(p.startDate), to: dateToDay(p.endDate) } : { from: year.startDate, to: year.endDate };
+  };
   return {
-    hasYear: year !== null,
+    hasYear: true,
     cohorts: new Map(cohorts.map((c) => [nameKey(c.name), c.id])),
+    cohortInfo: new Map(cohorts.map((c) => [c.id, { name: c.name, parentId: c.parentId, year: yearOf(c.grade) }])),
     subjects: new Map(subjects.map((s) => [nameKey(s.name), s.id])),
-    staff: await loadStaffDirectory(tx, schoolId),
+    subjectNames: new Map(subjects.map((s) => [s.id, s.name])),
+    staff,
+    slots: slots.map((s) => ({ ...s, validFrom: dateToDay(s.validFrom), validTo: s.validTo ? dateToDay(s.validTo) : null })),
+    curriculum: curriculum.map((ci) => ({ ...ci, validFrom: dateToDay(ci.validFrom), validTo: ci.validTo ? dateToDay(ci.validTo) : null })),
   };
 }
 

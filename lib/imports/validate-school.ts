@@ -6,6 +6,7 @@ import type { CohortKind } from "@/generated/prisma/enums";
 import { DuplicateCheck, RowCheck, type ImportRow } from "@/lib/imports/row-check";
 import type { StaffDirectory } from "@/lib/imports/staff-ref";
 import type { Checked } from "@/lib/imports/validate-people";
+import { checkConflicts, checkPlacement, type PlacedRow, type RulesContext } from "@/lib/imports/timetable-rules";
 import { gradeFromName, nameKey, parseCohortKind, parseInteger, parseWeekday } from "@/lib/imports/values";
 
 const NO_YEAR = "Учебный год не настроен: сначала заведите текущий учебный год.";
@@ -82,13 +83,12 @@ export function validateCohorts(rows: readonly ImportRow[], ctx: CohortContext):
 
 // ───────────────────────────── timetable ─────────────────────────────
 
-export type TimetableContext = {
+export type TimetableContext = RulesContext & {
   hasYear: boolean;
   /** the current year's cohorts by nameKey → id */
   cohorts: ReadonlyMap<string, string>;
   /** subjects by nameKey → id */
   subjects: ReadonlyMap<string, string>;
-  staff: StaffDirectory;
 };
 
 export type TimetableItem = {
@@ -107,10 +107,16 @@ export function slotKey(s: { cohortId: string; weekday: number; lessonNumber: nu
   return [s.cohortId, s.weekday, s.lessonNumber, s.subjectId, s.validFrom].join("|");
 }
 
+/**
+ * Every row is read and checked by the rules of the timetable screen; a row that repeats
+ * its slot exactly changes nothing and is not checked again, so an unchanged file (an
+ * export read back) stays a no-op.
+ */
 export function validateTimetable(rows: readonly ImportRow[], ctx: TimetableContext): Checked<TimetableItem> {
   const checks: RowCheck[] = [];
-  const items: TimetableItem[] = [];
+  const placed: (PlacedRow & { line: number })[] = [];
   const dup = new DuplicateCheck();
+  const existing = new Map(ctx.slots.map((s) => [slotKey(s), s]));
   for (const row of rows) {
     const c = new RowCheck(row, "TIMETABLE");
     checks.push(c);
@@ -131,8 +137,14 @@ export function validateTimetable(rows: readonly ImportRow[], ctx: TimetableCont
       dup.check(c, slotKey({ cohortId, weekday, lessonNumber, subjectId, validFrom }), "lessonNumber", "Этот урок (класс, день, номер, предмет, дата начала)");
     }
     if (c.ok && cohortId && weekday && lessonNumber !== null && subjectId && teacherId && validFrom) {
-      items.push({ line: row.line, cohortId, weekday, lessonNumber, subjectId, teacherId, room, validFrom, validTo });
+      const plan = { cohortId, weekday, lessonNumber, subjectId, teacherId, room, validFrom, validTo };
+      const ex = existing.get(slotKey(plan));
+      const changed = !ex || ex.teacherId !== teacherId || ex.room !== room || ex.validTo !== validTo;
+      if (changed) checkPlacement(c, plan, ctx);
+      placed.push({ line: row.line, check: c, plan, replaces: ex?.id ?? null, changed });
     }
   }
+  checkConflicts(placed, ctx);
+  const items = placed.filter((p) => p.check.ok).map((p): TimetableItem => ({ line: p.line, ...p.plan }));
   return { items, errors: checks.flatMap((c) => c.errors) };
 }

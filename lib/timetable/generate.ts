@@ -60,15 +60,22 @@ export async function generateLessonsForSchool(
     return y !== undefined && y.from <= l.date && l.date <= y.to;
   });
 
-  const rows = await db.lesson.findMany({
-    where: { schoolId, ...cohortFilter, date: { gte: from, lte: to } },
-    select: {
-      id: true, cohortId: true, subjectId: true, teacherId: true, room: true, date: true, lessonNumber: true, status: true, topic: true,
-      timetableSlotId: true,
-      timetableSlot: { select: { subjectId: true } },
-      _count: { select: { marks: true, attendance: true, homework: true, substitutions: true } },
-    },
-  });
+  // One cohort at a time: Prisma loads the relations and counts below with one bound
+  // parameter per lesson, and a whole school's year of lessons exceeds PostgreSQL's limit.
+  const rows = [];
+  for (const cohort of cohorts) {
+    rows.push(
+      ...(await db.lesson.findMany({
+        where: { schoolId, cohortId: cohort.id, date: { gte: from, lte: to } },
+        select: {
+          id: true, cohortId: true, subjectId: true, teacherId: true, room: true, date: true, lessonNumber: true, status: true, topic: true,
+          timetableSlotId: true,
+          timetableSlot: { select: { subjectId: true } },
+          _count: { select: { marks: true, attendance: true, homework: true, substitutions: true } },
+        },
+      })),
+    );
+  }
   const existing: ExistingLesson[] = rows.map((r) => {
     const substituted = r._count.substitutions > 0;
     return {
