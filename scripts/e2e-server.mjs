@@ -1,5 +1,6 @@
 // The server the browser tests talk to: a fresh embedded database in a temporary folder,
-// migrated and seeded with the demo school, then the production build on E2E_PORT.
+// migrated and seeded with the demo school (or left empty with E2E_EMPTY=1, for the
+// first-run tests), then the production build on E2E_PORT.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,15 +18,18 @@ const env = {
   DATABASE_URL: "",
 };
 run("tsx", ["scripts/db.ts", "migrate"], { env });
+const empty = process.env.E2E_EMPTY === "1";
 // The seed prints the demo logins and the first invitation codes; the browser tests
 // need a code, so the printed ones are kept in test-results/e2e-seed.json.
-const seeded = spawnSync(join(root, "node_modules/.bin/tsx"), ["scripts/db.ts", "seed"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
+const seeded = empty ? { status: 0, stdout: "", stderr: "" } : spawnSync(join(root, "node_modules/.bin/tsx"), ["scripts/db.ts", "seed"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
 process.stdout.write(seeded.stdout ?? "");
 process.stderr.write(seeded.stderr ?? "");
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 const invitations = [...(seeded.stdout ?? "").matchAll(/^\s+([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\s+(.+)$/gm)].map((m) => ({ code: m[1], guardian: m[2] }));
-mkdirSync(join(root, "test-results"), { recursive: true });
-writeFileSync(join(root, "test-results", "e2e-seed.json"), JSON.stringify({ invitations }, null, 2));
+if (!empty) {
+  mkdirSync(join(root, "test-results"), { recursive: true });
+  writeFileSync(join(root, "test-results", "e2e-seed.json"), JSON.stringify({ invitations }, null, 2));
+}
 const server = startNext({ port, env });
 const stop = () => {
   server.kill("SIGTERM");

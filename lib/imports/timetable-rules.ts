@@ -38,8 +38,8 @@ export type PlacedRow = {
   plan: Omit<SlotPlan, "id">;
   /** the existing slot the row updates (same cohort, day, number, subject and first day) */
   replaces: string | null;
-  /** false when the row repeats its slot exactly: it changes nothing and is not checked again */
-  changed: boolean;
+  /** false when the row repeats its slot or only ends it earlier: it cannot make things worse */
+  checked: boolean;
 };
 
 /** The column of the file to change for a conflict of each kind. */
@@ -72,9 +72,9 @@ export function checkPlacement(c: RowCheck, plan: Omit<SlotPlan, "id">, ctx: Rul
 type Entry = { plan: SlotPlan; row: PlacedRow | null };
 
 /**
- * Conflicts the rows bring: each is reported on the row that changes the timetable (of
- * two such rows, the later one), in the column to change. Conflicts among slots the file
- * leaves as they are were there before and are not the file's doing.
+ * Conflicts the rows bring: each is reported on a checked row (of two, the later one), in
+ * the column to change. Conflicts among slots the file leaves as they are (or only ends
+ * earlier) were there before and are not the file's doing.
  */
 export function checkConflicts(rows: readonly PlacedRow[], ctx: RulesContext): void {
   const replaced = new Set(rows.flatMap((r) => (r.replaces ? [r.replaces] : [])));
@@ -91,8 +91,8 @@ export function checkConflicts(rows: readonly PlacedRow[], ctx: RulesContext): v
     const a = byId.get(conflict.slotIds[0]);
     const b = byId.get(conflict.slotIds[1]);
     if (!a || !b) continue;
-    const aChanges = a.row?.changed === true;
-    const bChanges = b.row?.changed === true;
+    const aChanges = a.row?.checked === true;
+    const bChanges = b.row?.checked === true;
     if (!aChanges && !bChanges) continue;
     const blameA = aChanges && (!bChanges || (a.row?.check.line ?? 0) > (b.row?.check.line ?? 0));
     const [blamed, other] = blameA ? [a, b] : [b, a];

@@ -108,9 +108,9 @@ export function slotKey(s: { cohortId: string; weekday: number; lessonNumber: nu
 }
 
 /**
- * Every row is read and checked by the rules of the timetable screen; a row that repeats
- * its slot exactly changes nothing and is not checked again, so an unchanged file (an
- * export read back) stays a no-op.
+ * Every row is read and checked by the rules of the timetable screen. A row that repeats
+ * its slot exactly, or only ends it earlier, is not checked again: an unchanged file (an
+ * export read back) stays a no-op even where the timetable already breaks a rule.
  */
 export function validateTimetable(rows: readonly ImportRow[], ctx: TimetableContext): Checked<TimetableItem> {
   const checks: RowCheck[] = [];
@@ -139,9 +139,11 @@ export function validateTimetable(rows: readonly ImportRow[], ctx: TimetableCont
     if (c.ok && cohortId && weekday && lessonNumber !== null && subjectId && teacherId && validFrom) {
       const plan = { cohortId, weekday, lessonNumber, subjectId, teacherId, room, validFrom, validTo };
       const ex = existing.get(slotKey(plan));
-      const changed = !ex || ex.teacherId !== teacherId || ex.room !== room || ex.validTo !== validTo;
-      if (changed) checkPlacement(c, plan, ctx);
-      placed.push({ line: row.line, check: c, plan, replaces: ex?.id ?? null, changed });
+      // repeating a slot, or only ending it earlier (as «снять с расписания» does), cannot make things worse
+      const keepsOrEnds = ex !== undefined && ex.teacherId === teacherId && ex.room === room &&
+        (ex.validTo === validTo || (validTo !== null && (ex.validTo === null || validTo < ex.validTo)));
+      if (!keepsOrEnds) checkPlacement(c, plan, ctx);
+      placed.push({ line: row.line, check: c, plan, replaces: ex?.id ?? null, checked: !keepsOrEnds });
     }
   }
   checkConflicts(placed, ctx);

@@ -13,6 +13,7 @@ import { AppError } from "../../lib/errors";
 import { importFile, listImportRuns, type ImportReport } from "../../lib/imports/run-import";
 import { buildExport, buildTemplate } from "../../lib/imports/export";
 import type { ImportKindName } from "../../lib/imports/columns";
+import { dayToDate } from "../../lib/time";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -174,6 +175,12 @@ describe("guardians", () => {
 });
 
 describe("timetable", () => {
+  beforeAll(async () => {
+    // the timetable takes only subjects of the class's curriculum: 5Б (made by the cohort import) gets Russian
+    const cls = await t.db.cohort.findFirstOrThrow({ where: { schoolId: f.A.id, name: "5Б" } });
+    await t.db.curriculumItem.create({ data: { schoolId: f.A.id, cohortId: cls.id, subjectId: f.A.rus, hoursPerWeek: 5, validFrom: dayToDate(yearStart) } });
+  });
+
   it("creates slots, updates the teacher of an existing one, and is a no-op the second time", async () => {
     const rows = [TIMETABLE_HEAD, ["5А", "понедельник", "1", "математика", "Числова Мария Сергеевна", "201", yearStart, ""], ["5Б", "Вт", "2", "Русский язык", "Словарёва Елена Олеговна", "", yearStart, ""]];
     expect((await run("TIMETABLE", rows)).counts).toEqual({ created: 2, updated: 0, unchanged: 0 });

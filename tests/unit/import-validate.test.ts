@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ImportRow } from "../../lib/imports/row-check";
 import { StaffDirectory } from "../../lib/imports/staff-ref";
 import { contactKey, validateGuardians, validateStaff, validateStudents } from "../../lib/imports/validate-people";
-import { validateCohorts, validateTimetable } from "../../lib/imports/validate-school";
+import { validateCohorts, validateTimetable, type TimetableContext } from "../../lib/imports/validate-school";
 
 const rows = (...values: Record<string, string>[]): ImportRow[] => values.map((v, i) => ({ line: i + 2, values: v }));
 const problems = (errors: { line: number; column: string; message: string }[]) => errors.map((e) => [e.line, e.column]);
@@ -86,11 +86,12 @@ describe("staff rows", () => {
   });
 });
 
-const staff = new StaffDirectory([
+const staffRefs = [
   { id: "t1", personnelNumber: "0007", lastName: "Числова", firstName: "Мария", middleName: "Сергеевна" },
   { id: "t2", personnelNumber: "0008", lastName: "Петрова", firstName: "Анна", middleName: null },
   { id: "t3", personnelNumber: "0009", lastName: "Петрова", firstName: "Анна", middleName: null },
-]);
+];
+const staff = new StaffDirectory(staffRefs);
 
 describe("cohort rows", () => {
   const ctx = { hasYear: true, existing: new Map([["6а", { kind: "CLASS" as const, grade: 6 }]]), staff };
@@ -134,7 +135,26 @@ describe("cohort rows", () => {
 });
 
 describe("timetable rows", () => {
-  const ctx = { hasYear: true, cohorts: new Map([["5а", "c5"]]), subjects: new Map([["математика", "math"]]), staff };
+  const year = { from: "2025-09-01", to: "2026-08-31" };
+  const ctx: TimetableContext = {
+    hasYear: true,
+    cohorts: new Map([["5а", "c5"], ["5а — группа 1", "g1"], ["6а", "c6"]]),
+    cohortInfo: new Map([
+      ["c5", { name: "5А", parentId: null, year }],
+      ["g1", { name: "5А — группа 1", parentId: "c5", year }],
+      ["c6", { name: "6А", parentId: null, year: { from: "2025-09-01", to: "2026-05-31" } }],
+    ]),
+    subjects: new Map([["математика", "math"], ["музыка", "music"], ["труд", "labour"]]),
+    subjectNames: new Map([["math", "Математика"], ["music", "Музыка"], ["labour", "Труд"]]),
+    staff,
+    slots: [],
+    curriculum: [
+      { cohortId: "c5", subjectId: "math", validFrom: "2025-09-01", validTo: null },
+      { cohortId: "c6", subjectId: "math", validFrom: "2025-09-01", validTo: null },
+      { cohortId: "c5", subjectId: "labour", validFrom: "2025-09-01", validTo: null },
+      { cohortId: "c6", subjectId: "music", validFrom: "2025-09-01", validTo: "2025-12-31" },
+    ],
+  };
   const slot = { cohort: "5А", weekday: "понедельник", lessonNumber: "1", subject: "Математика", teacher: "0007", room: "201", validFrom: "01.09.2025", validTo: "" };
 
   it("a good row resolves the class, subject and teacher", () => {
@@ -154,5 +174,73 @@ describe("timetable rows", () => {
       ctx,
     );
     expect(problems(errors)).toEqual([[2, "Класс"], [2, "День недели"], [2, "Номер урока"], [2, "Предмет"], [2, "Учитель"], [3, "Действует по"], [4, "Номер урока"], [5, "Номер урока"]]);
+  });
+
+  const existing = { id: "s1", cohortId: "c5", weekday: 3, lessonNumber: 3, subjectId: "math", teacherId: "t1", room: "201", validFrom: "2025-09-01", validTo: null };
+
+  it("refuses a teacher, a room or a class already taken then, naming them, the day and the lesson", () => {
+    const { items, errors } = validateTimetable(
+      rows({ ...slot, cohort: "6А", weekday: "среда", lessonNumber: "3" }, { ...slot, weekday: "среда", lessonNumber: "3", subject: "Труд", teacher: "Петрова Анна Ивановна", room: "" }),
+      { ...ctx, slots: [existing], staff: new StaffDirectory([...staffRefs, { id: "t4", personnelNumber: null, lastName: "Петрова", firstName: "Анна", middleName: "Ивановна" }]) },
+    );
+    expect(items).toEqual([]);
+    expect(problems(errors)).toEqual([[2, "Учитель"], [2, "Кабинет"], [3, "Номер урока"]]);
+    expect(errors[0]?.message).toBe(
+      "Накладка в расписании: Учитель Числова М. С. уже ведёт урок в 5А в среду, 3-й урок (Математика). Выберите другого учителя, другой день или номер урока.",
+    );
+    expect(errors[1]?.message).toContain("Кабинет 201 уже занят в среду, 3-й урок: там урок 5А (Математика).");
+    expect(errors[2]?.message).toContain("У 5А уже есть урок в среду, 3-й урок: Математика.");
+  });
+
+  it("a group may have its lesson while the other group has another, but not while its whole class has one", () => {
+    const group = { ...slot, cohort: "5А — группа 1", weekday: "среда", lessonNumber: "3", subject: "Труд", teacher: "0008", room: "" };
+    expect(problems(validateTimetable(rows(group), { ...ctx, slots: [existing] }).errors)).toEqual([[2, "Номер урока"]]);
+    const other = { ...existing, id: "s2", cohortId: "g2" };
+    const withOtherGroup = { ...ctx, slots: [other], cohortInfo: new Map([...ctx.cohortInfo, ["g2", { name: "5А — группа 2", parentId: "c5", year }]]) };
+    expect(validateTimetable(rows(group), withOtherGroup).errors).toEqual([]);
+  });
+
+  it("reports two rows of the file that clash on the later one, naming the earlier", () => {
+    const { errors } = validateTimetable(rows(slot, { ...slot, cohort: "6А", room: "202" }), ctx);
+    expect(problems(errors)).toEqual([[3, "Учитель"]]);
+    expect(errors[0]?.message).toContain("со строкой 2 этого файла");
+  });
+
+  it("updating a slot is not a clash with the slot itself; ending it lets another subject take its place", () => {
+    const same = { ...slot, weekday: "среда", lessonNumber: "3", room: "201" };
+    expect(validateTimetable(rows({ ...same, teacher: "0008" }), { ...ctx, slots: [existing] }).errors).toEqual([]);
+    const ended = validateTimetable(
+      rows({ ...same, validTo: "31.12.2025" }, { ...same, subject: "Труд", validFrom: "01.01.2026" }),
+      { ...ctx, slots: [existing] },
+    );
+    expect(ended.errors).toEqual([]);
+    expect(ended.items).toHaveLength(2);
+  });
+
+  it("a row repeating its slot, or only ending it earlier, is not checked again; changing it is", () => {
+    // a slot made before the rules: Труд is not in 6А's curriculum, and it clashes with 5А's maths
+    const old = { ...existing, id: "s2", cohortId: "c6", subjectId: "labour" };
+    const same = { ...slot, cohort: "6А", weekday: "среда", lessonNumber: "3", subject: "Труд", room: "201" };
+    const legacy = { ...ctx, slots: [existing, old] };
+    expect(validateTimetable(rows(same), legacy).errors).toEqual([]);
+    expect(validateTimetable(rows({ ...same, validTo: "31.12.2025" }), legacy).errors).toEqual([]);
+    expect(problems(validateTimetable(rows({ ...same, room: "305" }), legacy).errors)).toEqual([[2, "Предмет"], [2, "Учитель"]]);
+  });
+
+  it("refuses a subject outside the curriculum on those dates, and dates outside the class's year", () => {
+    const { errors } = validateTimetable(
+      rows(
+        { ...slot, subject: "Музыка" },
+        { ...slot, cohort: "6А", subject: "Музыка", lessonNumber: "2", validFrom: "01.01.2026" },
+        { ...slot, cohort: "6А", subject: "Музыка", lessonNumber: "3", validTo: "31.12.2025" },
+        { ...slot, lessonNumber: "4", validFrom: "01.09.2024" },
+        { ...slot, cohort: "6А", lessonNumber: "5", validTo: "30.06.2026" },
+        { ...slot, cohort: "5А — группа 1", lessonNumber: "6", teacher: "0008" },
+      ),
+      ctx,
+    );
+    expect(problems(errors)).toEqual([[2, "Предмет"], [3, "Предмет"], [5, "Действует с"], [6, "Действует по"]]);
+    expect(errors[0]?.message).toBe("Этого предмета нет в учебном плане 5А на эти даты. Сначала добавьте его в учебный план.");
+    expect(errors[2]?.message).toBe("Дата вне учебного года класса 5А (01.09.2025 — 31.08.2026). Выберите день с 01.09.2025 по 31.08.2026.");
   });
 });
