@@ -73,10 +73,11 @@ test("a new school is set up in the browser, from nothing to lessons from the ti
   await page.goto("/admin/curriculum");
   const subject = page.locator("form#subject");
   for (const [name, short] of [["Математика", "Мат"], ["Русский язык", "Рус"], ["История", "Ист"]] as const) {
-    await subject.getByLabel("Название", { exact: true }).fill(name);
+    await subject.getByLabel("Название предмета").fill(name);
     await subject.getByLabel("Краткое название").fill(short);
     await subject.getByRole("button", { name: "Добавить предмет" }).click();
     await expect(subject.getByRole("status")).toContainText(`Предмет «${name}» добавлен.`);
+    await expect(page.getByRole("table", { name: "Предметы, курсы и коррекционные курсы школы" })).toContainText(name);
   }
   for (const cohort of ["5А", "7Б"]) {
     await page.goto("/admin/curriculum");
@@ -88,6 +89,8 @@ test("a new school is set up in the browser, from nothing to lessons from the ti
       await line.getByLabel("Часов в неделю").fill(hours);
       await line.getByRole("button", { name: "Добавить строку" }).click();
       await expect(line.getByRole("status")).toContainText("Строка учебного плана добавлена.");
+      // the page has re-rendered with the new line before the next one is typed
+      await expect(page.getByRole("table", { name: `Учебный план ${cohort}` })).toContainText(name);
     }
   }
 
