@@ -26,7 +26,11 @@ export type StudentMarkDto = {
   workType: {
     code: string;
     name: string;
-    /** exact decimal as text ("1.50"): averages are computed exactly by lib/grading */
+    /**
+     * exact decimal as text ("1.50"): the work type's weight in force on the mark's date
+     * (the latest WorkTypeWeight version from that day or before, else WorkType.weight);
+     * averages are computed exactly by lib/grading
+     */
     weight: string;
   };
 };
@@ -60,17 +64,23 @@ type Row = {
 /**
  * One statement, one round trip: Prisma's `include` would send four (marks, then work
  * types, lessons and subjects by id lists). Every join is on the composite key, so it
- * stays inside the school.
+ * stays inside the school. The weight of each mark is the version in force on the mark's
+ * date, found by the unique index WorkTypeWeight(schoolId, workTypeId, validFrom).
  */
 export async function loadStudentMarks(db: Pick<Db, "$queryRaw">, q: StudentMarksQuery): Promise<StudentMarkDto[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT m.id, to_char(m.date, 'YYYY-MM-DD') AS date, m."lessonId", l."lessonNumber", m."subjectId",
            s.name AS "subjectName", m.part, m.kind::text AS kind, m.value, m.text, m.comment,
-           w.code AS "workCode", w.name AS "workName", w.weight::text AS "workWeight"
+           w.code AS "workCode", w.name AS "workName", COALESCE(v.weight, w.weight)::text AS "workWeight"
       FROM "Mark" m
       JOIN "Lesson" l ON l."schoolId" = m."schoolId" AND l.id = m."lessonId"
       JOIN "Subject" s ON s."schoolId" = m."schoolId" AND s.id = m."subjectId"
       JOIN "WorkType" w ON w."schoolId" = m."schoolId" AND w.id = m."workTypeId"
+      LEFT JOIN LATERAL (
+        SELECT ww.weight FROM "WorkTypeWeight" ww
+         WHERE ww."schoolId" = m."schoolId" AND ww."workTypeId" = m."workTypeId" AND ww."validFrom" <= m.date
+         ORDER BY ww."validFrom" DESC LIMIT 1
+      ) v ON true
      WHERE m."schoolId" = ${q.schoolId}::uuid AND m."studentId" = ${q.studentId}::uuid
        AND m.date >= ${q.from}::date AND m.date <= ${q.to}::date AND m."removedAt" IS NULL
      ORDER BY m.date, l."lessonNumber", s.name, m.part`;

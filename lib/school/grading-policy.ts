@@ -1,7 +1,9 @@
 /**
  * The school's grading rules, dated: a change is a new version from a day, the old
  * versions stay (marks of the past are judged by the rules of their day). The journal and
- * the diary read the version in force through loadGradingPolicy and loadAssessmentRules.
+ * the diary read the version in force through loadGradingPolicy and loadAssessmentRules;
+ * the weights of work types likewise through loadWorkTypeWeights (their versions are
+ * written in lib/school/work-types.ts).
  */
 import "server-only";
 
@@ -12,6 +14,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { dateToDay, dayToDate } from "@/lib/time";
 import { hundredths } from "@/lib/grading/marks";
 import { DEFAULT_POLICY, validatePolicy, type GradingPolicy } from "@/lib/grading/policy";
+import { weightInForce, type WeightHistory, type WeightVersion } from "@/lib/grading/weights";
 import { FEDERAL_RULES, type AssessmentRuleSettings } from "@/lib/timetable/assessment-rules";
 import { formatDayInput } from "@/lib/school/calendar-days";
 import { assertDayOpen } from "@/lib/school/year-guard";
@@ -64,17 +67,37 @@ export async function loadAssessmentRules(schoolId: string, day: string): Promis
 }
 
 /**
- * Every work type's weight in hundredths, by id and by code, archived ones included: an
- * old mark keeps the weight of its work type.
+ * Every work type's weights, by id: the weight from the beginning and the dated versions
+ * (archived work types included: an old mark keeps the weight of its work type on its
+ * date). For a period's averages, weigh each mark by its own date
+ * (weighByDate in lib/grading/weights.ts).
  */
-export async function loadWorkTypeWeights(schoolId: string): Promise<{ byId: Map<string, number>; byCode: Map<string, number> }> {
-  const rows = await db.workType.findMany({ where: { schoolId }, select: { id: true, code: true, weight: true } });
+export async function loadWorkTypeWeightHistories(schoolId: string): Promise<Map<string, WeightHistory & { code: string }>> {
+  const [types, versions] = await Promise.all([
+    db.workType.findMany({ where: { schoolId }, select: { id: true, code: true, weight: true } }),
+    db.workTypeWeight.findMany({ where: { schoolId }, select: { workTypeId: true, validFrom: true, weight: true }, orderBy: { validFrom: "asc" } }),
+  ]);
+  const byType = new Map<string, WeightVersion[]>();
+  for (const v of versions) {
+    const list = byType.get(v.workTypeId) ?? [];
+    list.push({ validFrom: dateToDay(v.validFrom), weight: hundredths(v.weight) });
+    byType.set(v.workTypeId, list);
+  }
+  return new Map(types.map((t) => [t.id, { code: t.code, base: hundredths(t.weight), versions: byType.get(t.id) ?? [] }]));
+}
+
+/**
+ * Every work type's weight in force on `day`, in hundredths, by id and by code, archived
+ * ones included: the latest version from `day` or before, else the weight from the
+ * beginning. A mark weighs what its work type weighed on the mark's date.
+ */
+export async function loadWorkTypeWeights(schoolId: string, day: string): Promise<{ byId: Map<string, number>; byCode: Map<string, number> }> {
   const byId = new Map<string, number>();
   const byCode = new Map<string, number>();
-  for (const r of rows) {
-    const w = hundredths(r.weight);
-    byId.set(r.id, w);
-    byCode.set(r.code, w);
+  for (const [id, h] of await loadWorkTypeWeightHistories(schoolId)) {
+    const w = weightInForce(h, day);
+    byId.set(id, w);
+    byCode.set(h.code, w);
   }
   return { byId, byCode };
 }

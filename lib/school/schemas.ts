@@ -214,7 +214,16 @@ export const createWorkTypeSchema = z.object({
     .transform((v) => v || null),
 });
 
-export const updateWorkTypeSchema = z.object({ id: idField, ...workTypeFields, archived: checkbox });
+export const updateWorkTypeSchema = z.object({ id: idField, name: workTypeFields.name, isAssessment: checkbox, archived: checkbox });
+
+/** A new weight of a work type from a day; an empty date means today. */
+export const changeWorkTypeWeightSchema = z
+  .object({
+    workTypeId: idField,
+    weightFrom: optionalDayField("дата нового веса"),
+    newWeight: decimalField("новый вес", 10, 1000, "1,5"),
+  })
+  .transform((v) => ({ workTypeId: v.workTypeId, validFrom: v.weightFrom, weight: v.newWeight }));
 
 /** Thresholds for 3 / 4 / 5 in hundredths: the three common choices. */
 export const THRESHOLD_PRESETS = {

@@ -11,7 +11,7 @@ import { FEDERAL_RULES } from "../../lib/timetable/assessment-rules";
 import {
   createGradingPolicyVersion, listGradingPolicies, loadAssessmentRules, loadGradingPolicy, loadWorkTypeWeights, type PolicyInput,
 } from "../../lib/school/grading-policy";
-import { createWorkType, getWorkType, listWorkTypes, updateWorkType } from "../../lib/school/work-types";
+import { changeWorkTypeWeight, createWorkType, getWorkType, listWorkTypes, updateWorkType } from "../../lib/school/work-types";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -81,12 +81,13 @@ describe("the grading policy, version by version", () => {
 });
 
 describe("work types and their weights", () => {
-  it("adds a work type and changes a weight; the journal reads the weights in hundredths", async () => {
+  it("adds a work type and changes a weight from today; the journal reads the weights in hundredths", async () => {
     const { id } = await createWorkType(admin, { name: "Диктант", weight: 150, isAssessment: true, code: "DICTATION" });
     const auto = await createWorkType(admin, { name: "Проект", weight: 200, isAssessment: false, code: null });
     expect((await getWorkType(admin, auto.id)).code).toMatch(/^CUSTOM_\d+$/);
-    await updateWorkType(admin, { id, name: "Диктант", weight: 250, isAssessment: true, archived: false });
-    const w = await loadWorkTypeWeights(f.A.id);
+    await updateWorkType(admin, { id, name: "Диктант", isAssessment: true, archived: false });
+    await changeWorkTypeWeight(admin, { workTypeId: id, validFrom: null, weight: 250 });
+    const w = await loadWorkTypeWeights(f.A.id, f.today);
     expect(w.byCode.get("DICTATION")).toBe(250);
     expect(w.byId.get(id)).toBe(250);
     expect(w.byCode.get("LESSON")).toBe(100);
@@ -96,7 +97,7 @@ describe("work types and their weights", () => {
   it("refuses a weight outside 0,1–10 and a duplicate name", async () => {
     const lesson = (await listWorkTypes(admin)).find((x) => x.code === "LESSON");
     if (!lesson) throw new Error("no LESSON");
-    expect(await code(updateWorkType(admin, { id: lesson.id, name: lesson.name, weight: 1500, isAssessment: false, archived: false }))).toBe("BAD_INPUT");
+    expect(await code(changeWorkTypeWeight(admin, { workTypeId: lesson.id, validFrom: null, weight: 1500 }))).toBe("BAD_INPUT");
     expect(await code(createWorkType(admin, { name: "диктант", weight: 100, isAssessment: false, code: null }))).toBe("CONFLICT");
     expect((await getWorkType(admin, lesson.id)).weight).toBe(100);
   });
@@ -104,8 +105,8 @@ describe("work types and their weights", () => {
   it("archiving keeps the weight for old marks", async () => {
     const lesson = (await listWorkTypes(admin)).find((x) => x.code === "LESSON");
     if (!lesson) throw new Error("no LESSON");
-    await updateWorkType(admin, { id: lesson.id, name: lesson.name, weight: 100, isAssessment: false, archived: true });
-    expect((await loadWorkTypeWeights(f.A.id)).byId.get(lesson.id)).toBe(100);
+    await updateWorkType(admin, { id: lesson.id, name: lesson.name, isAssessment: false, archived: true });
+    expect((await loadWorkTypeWeights(f.A.id, f.today)).byId.get(lesson.id)).toBe(100);
     expect((await getWorkType(admin, lesson.id)).archived).toBe(true);
   });
 });
@@ -116,15 +117,16 @@ describe("who may change the settings", () => {
     const codes = await Promise.all([
       code(createGradingPolicyVersion(teacher, policy("2033-09-01", 250, 350, 450))),
       code(createWorkType(teacher, { name: "Эссе", weight: 100, isAssessment: false, code: null })),
-      code(updateWorkType(teacher, { id: any, name: "Урок", weight: 1000, isAssessment: false, archived: false })),
+      code(updateWorkType(teacher, { id: any, name: "Урок", isAssessment: false, archived: false })),
+      code(changeWorkTypeWeight(teacher, { workTypeId: any, validFrom: null, weight: 1000 })),
       code(listGradingPolicies(teacher)),
       code(listWorkTypes(teacher)),
     ]);
-    expect(codes).toEqual(Array(5).fill("FORBIDDEN"));
+    expect(codes).toEqual(Array(6).fill("FORBIDDEN"));
   });
 
   it("another school's administrator does not find the work type", async () => {
     const adminB = await f.as("b.admin");
-    expect(await code(updateWorkType(adminB, { id: f.A.workTypeId, name: "Чужой", weight: 100, isAssessment: false, archived: false }))).toBe("NOT_FOUND");
+    expect(await code(updateWorkType(adminB, { id: f.A.workTypeId, name: "Чужой", isAssessment: false, archived: false }))).toBe("NOT_FOUND");
   });
 });

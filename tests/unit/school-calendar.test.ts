@@ -6,7 +6,7 @@ import { parseDayInput, parseTimeInput, shiftDayByYears, startYearOfName } from 
 import { validateBells, validateHoliday, validatePeriods, type PeriodDraft } from "../../lib/school/calendar-rules";
 import { periodPreset } from "../../lib/school/period-presets";
 import { defaultOutcome, finalGradeOf, nextClassName, resolveOutcome } from "../../lib/school/rollover-plan";
-import { addHolidaySchema, formatDecimal, gradingPolicySchema, parseDecimalInput, updateWorkTypeSchema } from "../../lib/school/schemas";
+import { addHolidaySchema, changeWorkTypeWeightSchema, createWorkTypeSchema, formatDecimal, gradingPolicySchema, parseDecimalInput, updateWorkTypeSchema } from "../../lib/school/schemas";
 
 const YEAR = { startDate: "2027-09-01", endDate: "2028-08-31" };
 
@@ -118,11 +118,30 @@ describe("forms of the settings", () => {
     expect(parseDecimalInput("1,5")).toBe(150);
     expect(parseDecimalInput("2.65")).toBe(265);
     expect(parseDecimalInput("1,555")).toBeNull();
-    const ok = updateWorkTypeSchema.safeParse({ id: "0190a0e4-0000-7000-8000-000000000001", name: "Контрольная", weight: "2,5" });
+    const ok = createWorkTypeSchema.safeParse({ name: "Контрольная", weight: "2,5" });
     expect(ok.success && ok.data.weight).toBe(250);
-    const bad = updateWorkTypeSchema.safeParse({ id: "0190a0e4-0000-7000-8000-000000000001", name: "Контрольная", weight: "11" });
+    const bad = createWorkTypeSchema.safeParse({ name: "Контрольная", weight: "11" });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toBe("Вес: число от 0,1 до 10.");
+  });
+
+  it("a work type's own form no longer carries the weight: it changes from a date", () => {
+    const r = updateWorkTypeSchema.safeParse({ id: "0190a0e4-0000-7000-8000-000000000001", name: "Контрольная", weight: "2,5" });
+    expect(r.success && r.data).toEqual({ id: "0190a0e4-0000-7000-8000-000000000001", name: "Контрольная", isAssessment: false, archived: false });
+  });
+
+  it("the new weight form takes a date (empty: today) and a weight", () => {
+    const id = "0190a0e4-0000-7000-8000-000000000001";
+    const r = changeWorkTypeWeightSchema.safeParse({ workTypeId: id, weightFrom: "12.01.2027", newWeight: "2,5" });
+    expect(r.success && r.data).toEqual({ workTypeId: id, validFrom: "2027-01-12", weight: 250 });
+    const today = changeWorkTypeWeightSchema.safeParse({ workTypeId: id, weightFrom: "", newWeight: "3" });
+    expect(today.success && today.data).toEqual({ workTypeId: id, validFrom: null, weight: 300 });
+    const bad = changeWorkTypeWeightSchema.safeParse({ workTypeId: id, weightFrom: "31.02.2027", newWeight: "11" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.message)).toEqual([
+      "Дата нового веса: введите дату в виде ДД.ММ.ГГГГ или оставьте поле пустым.",
+      "Новый вес: число от 0,1 до 10.",
+    ]);
   });
 
   it("the policy form turns a preset into thresholds in hundredths", () => {

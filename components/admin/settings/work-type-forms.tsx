@@ -22,8 +22,9 @@ export function CreateWorkTypeForm({ action }: { action: FormAction<unknown> }) 
   );
 }
 
-type Defaults = { name: string; weight: string; isAssessment: boolean; archived: boolean };
+type Defaults = { name: string; isAssessment: boolean; archived: boolean };
 
+/** Name, assessment flag and archive; the weight is changed from a date by ChangeWeightForm. */
 export function EditWorkTypeForm({ action, id, defaults }: { action: FormAction<unknown>; id: string; defaults: Defaults }) {
   const t = useTranslations("settings");
   return (
@@ -31,9 +32,31 @@ export function EditWorkTypeForm({ action, id, defaults }: { action: FormAction<
       {({ value, errors, failed }) => (
         <>
           <Field name="name" label={t("name")} required defaultValue={value("name", defaults.name)} errors={errors("name")} />
-          <Field name="weight" label={t("weight")} hint={t("weightHint")} required defaultValue={value("weight", defaults.weight)} errors={errors("weight")} />
           <CheckboxField name="isAssessment" label={t("isAssessment")} defaultChecked={failed ? failed.values?.isAssessment === "on" : defaults.isAssessment} />
           <CheckboxField name="archived" label={t("archivedLabel")} defaultChecked={failed ? failed.values?.archived === "on" : defaults.archived} />
+        </>
+      )}
+    </FormShell>
+  );
+}
+
+/** A new weight from a date: a new version; marks before the date keep the old weight. */
+export function ChangeWeightForm({ action, workTypeId, defaults }: { action: FormAction<unknown>; workTypeId: string; defaults: { weightFrom: string; newWeight: string } }) {
+  const t = useTranslations("settings");
+  return (
+    <FormShell
+      action={action}
+      errorTitle={t("errorTitle")}
+      success={t("weightChanged")}
+      submit={t("changeWeightSubmit")}
+      pending={t("pending")}
+      hidden={{ workTypeId }}
+      label={t("changeWeight")}
+    >
+      {({ value, errors }) => (
+        <>
+          <Field name="weightFrom" label={t("weightFrom")} hint={t("weightFromHint")} required defaultValue={value("weightFrom", defaults.weightFrom)} errors={errors("weightFrom")} />
+          <Field name="newWeight" label={t("newWeight")} hint={t("weightHint")} required defaultValue={value("newWeight", defaults.newWeight)} errors={errors("newWeight")} />
         </>
       )}
     </FormShell>

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 
 import { userAction } from "@/lib/action";
-import { createWorkTypeSchema, gradingPolicySchema, updateWorkTypeSchema } from "@/lib/school/schemas";
-import { createWorkType, updateWorkType } from "@/lib/school/work-types";
+import { changeWorkTypeWeightSchema, createWorkTypeSchema, gradingPolicySchema, updateWorkTypeSchema } from "@/lib/school/schemas";
+import { changeWorkTypeWeight, createWorkType, updateWorkType } from "@/lib/school/work-types";
 import { createGradingPolicyVersion } from "@/lib/school/grading-policy";
 
 function refresh(): void {
@@ -19,6 +19,12 @@ export const createWorkTypeAction = userAction(createWorkTypeSchema, async (p, i
 
 export const updateWorkTypeAction = userAction(updateWorkTypeSchema, async (p, input) => {
   await updateWorkType(p, input);
+  refresh();
+  return null;
+});
+
+export const changeWorkTypeWeightAction = userAction(changeWorkTypeWeightSchema, async (p, input) => {
+  await changeWorkTypeWeight(p, input);
   refresh();
   return null;
 });
