@@ -101,12 +101,12 @@ export async function recordCell(p: Principal, w: CellWrite): Promise<CellState>
   const key = { schoolId, lessonId: lesson.id, studentId: w.studentId };
 
   await db.$transaction(async (tx) => {
-    const audit = (entity: "MARK" | "ATTENDANCE", entityId: string, action: "CREATE" | "UPDATE" | "REMOVE" | "RESTORE", oldValue: unknown, newValue: unknown) =>
+    const audit = (entity: "MARK" | "ATTENDANCE", entityId: string, action: "CREATE" | "UPDATE" | "REMOVE" | "RESTORE", oldValue: Prisma.InputJsonObject | null, newValue: Prisma.InputJsonObject | null) =>
       tx.auditEvent.create({
         data: {
           schoolId, entity, entityId, studentId: w.studentId, action, actorUserId: p.userId,
-          oldValue: (oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
-          newValue: (newValue ?? undefined) as Prisma.InputJsonValue | undefined,
+          oldValue: oldValue ?? undefined,
+          newValue: newValue ?? undefined,
         },
       });
     const existing = await tx.mark.findMany({ where: key, orderBy: { part: "asc" } });
