@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
 import { requirePageRole } from "@/lib/auth/page-guard";
+import Link from "next/link";
 import { getTeacherDay } from "@/lib/journal/teacher-day";
+import { listMyJournals } from "@/lib/journal/grid";
 import { formatDay } from "@/lib/time";
 
 export async function generateMetadata() {
@@ -13,6 +15,8 @@ export default async function JournalHome() {
   const p = await requirePageRole(["TEACHER"], "/journal");
   const day = await getTeacherDay(p);
   const t = await getTranslations("journal");
+  const tg = await getTranslations("grid");
+  const journals = await listMyJournals(p);
   return (
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -33,6 +37,24 @@ export default async function JournalHome() {
                 </li>
               ))}
             </ol>
+          )}
+        </section>
+        <section aria-labelledby="my-journals" className="mt-8">
+          <h2 id="my-journals" className="text-xl font-bold">
+            {tg("myJournals")}
+          </h2>
+          {journals.length === 0 ? (
+            <p className="mt-2">{tg("myJournalsEmpty")}</p>
+          ) : (
+            <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+              {journals.map((j) => (
+                <li key={`${j.cohortId}:${j.subjectId}`}>
+                  <Link href={`/journal/${j.cohortId}/${j.subjectId}`} className="block rounded border-2 border-gray-300 p-3 text-lg underline">
+                    {tg("openJournal", { cohort: j.cohortName, subject: j.subjectName })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           )}
         </section>
         {day.classes.length > 0 && (
