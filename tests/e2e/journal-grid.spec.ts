@@ -47,6 +47,30 @@ async function freshMark(c: Locator, preferred: string): Promise<string> {
   return name.endsWith(`: ${preferred}`) ? (preferred === "2" ? "3" : "2") : preferred;
 }
 
+/**
+ * Types key by key, as a keyboard does. Playwright knows only US keys by name, so a
+ * Cyrillic letter («н») is sent through the DevTools protocol as the key event a Russian
+ * keyboard layout produces: key «н» on the physical key Y.
+ */
+const RUSSIAN_KEYS: Record<string, { code: string; vk: number }> = {
+  н: { code: "KeyY", vk: 89 }, б: { code: "Comma", vk: 188 }, у: { code: "KeyE", vk: 69 }, о: { code: "KeyJ", vk: 74 }, п: { code: "KeyG", vk: 71 },
+};
+
+async function typeKeys(page: import("@playwright/test").Page, value: string): Promise<void> {
+  for (const ch of value) {
+    const ru = RUSSIAN_KEYS[ch];
+    if (!ru) {
+      await page.keyboard.press(ch);
+      continue;
+    }
+    const cdp = await page.context().newCDPSession(page);
+    const base = { key: ch, code: ru.code, windowsVirtualKeyCode: ru.vk, nativeVirtualKeyCode: ru.vk };
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", ...base, text: ch, unmodifiedText: ch });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...base });
+    await cdp.detach();
+  }
+}
+
 test("a teacher fills marks from the keyboard; entries typed offline wait and arrive when the network is back", async ({ page }) => {
   const grid = await openGrid(page);
   await expectNoAxeViolations(page);
@@ -54,7 +78,7 @@ test("a teacher fills marks from the keyboard; entries typed offline wait and ar
 
   const typed = ["5", "4", "н"];
   for (const value of typed) {
-    await page.keyboard.type(value);
+    await typeKeys(page, value);
     await page.keyboard.press("Enter");
   }
   for (const [row, value] of typed.entries()) {
@@ -72,7 +96,7 @@ test("a teacher fills marks from the keyboard; entries typed offline wait and ar
   await expect(page.getByText("Нет связи с сервером.", { exact: false }).first()).toBeVisible();
   const offlineValues = [await freshMark(cell(grid, 3, col), "3"), await freshMark(cell(grid, 4, col), "4")];
   for (const value of offlineValues) {
-    await page.keyboard.type(value);
+    await typeKeys(page, value);
     await page.keyboard.press("Enter");
   }
   for (const row of [3, 4]) await expect(cell(grid, row, col)).toHaveAccessibleDescription("сохраняется…");
@@ -97,7 +121,7 @@ test("an entry typed offline survives a reload and is sent after it", async ({ p
 
   await page.context().setOffline(true);
   await expect(page.getByText("Нет связи с сервером.", { exact: false }).first()).toBeVisible();
-  await page.keyboard.type(value);
+  await typeKeys(page, value);
   await page.keyboard.press("Enter");
   await expect(target).toHaveAccessibleDescription("сохраняется…");
 

@@ -57,6 +57,11 @@ export default async function JournalHome() {
             </ul>
           )}
         </section>
+        <p className="mt-6">
+          <Link href="/journal/finals" className="text-accent underline underline-offset-4">
+            {tg("finalsAndSummary")}
+          </Link>
+        </p>
         {day.classes.length > 0 && (
           <section aria-labelledby="classes" className="mt-8">
             <h2 id="classes" className="text-xl font-bold">

@@ -41,7 +41,11 @@ export default async function JournalGridPage(props: Params) {
   const base = `/journal/${g.cohort.id}/${g.subject.id}`;
   return (
     <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
-      <PageTitle title={t("title", { cohort: g.cohort.name, subject: g.subject.name })} />
+      <PageTitle title={t("title", { cohort: g.cohort.name, subject: g.subject.name })}>
+        <Link href={`/journal/finals/${g.cohort.id}/${g.subject.id}`} className="text-accent underline underline-offset-4">
+          {t("finalsLink")}
+        </Link>
+      </PageTitle>
       {g.periods.length > 1 && (
         <nav aria-label={t("periods")} className="mb-4">
           <ul className="flex flex-wrap gap-2">
