@@ -5,9 +5,11 @@ import { getTranslations } from "next-intl/server";
 
 import { PageTitle } from "@/components/ui/page-title";
 import { JournalGrid } from "@/components/journal/journal-grid";
+import { PeriodLessons } from "@/components/journal/lesson/period-lessons";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { loadJournalGrid, type JournalGrid as Grid } from "@/lib/journal/grid";
+import { countHomeworkByLesson } from "@/lib/journal/homework";
 import { saveCellAction } from "./actions";
 
 type Params = { params: Promise<{ cohortId: string; subjectId: string }>; searchParams: Promise<{ period?: string | string[] }> };
@@ -39,6 +41,8 @@ export default async function JournalGridPage(props: Params) {
   const g = await load(props);
   const t = await getTranslations("grid");
   const base = `/journal/${g.cohort.id}/${g.subject.id}`;
+  const tl = await getTranslations("lesson");
+  const homework = await countHomeworkByLesson(await requirePageRole(["TEACHER", "ADMIN"], base), g.lessons.map((l) => l.id));
   return (
     <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
       <PageTitle title={t("title", { cohort: g.cohort.name, subject: g.subject.name })}>
@@ -81,6 +85,11 @@ export default async function JournalGridPage(props: Params) {
           save={saveCellAction}
         />
       )}
+      <PeriodLessons
+        lessons={g.lessons}
+        homework={homework}
+        caption={tl("periodLessonsCaption", { cohort: g.cohort.name, subject: g.subject.name, period: g.period.name })}
+      />
     </main>
   );
 }

@@ -1,0 +1,76 @@
+import { getTranslations } from "next-intl/server";
+
+import type { LessonHomework, LessonRecommendation } from "@/lib/journal/lesson";
+import type { ActionResult } from "@/lib/action";
+import { formatDayRu } from "@/lib/time";
+import { RemoveHomeworkButton } from "@/components/journal/lesson/remove-homework-button";
+
+type Action = (prev: ActionResult<null>, form: FormData) => Promise<ActionResult<null>>;
+
+const cell = "border-b border-gray-300 px-3 py-2 text-left align-top";
+
+export async function HomeworkTable({ items, remove }: { items: LessonHomework[]; remove: Action }) {
+  const t = await getTranslations("lesson");
+  if (items.length === 0) return <p className="mb-4">{t("noHomework")}</p>;
+  const removable = items.some((h) => h.removable);
+  return (
+    // a narrow screen scrolls the table, not the page
+    <div className="mb-6 max-w-full overflow-x-auto">
+      <table className="min-w-full border-collapse">
+        <caption className="mb-2 text-left font-semibold">{t("homeworkCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={cell}>{t("colText")}</th>
+            <th scope="col" className={cell}>{t("colDue")}</th>
+            <th scope="col" className={cell}>{t("colFor")}</th>
+            <th scope="col" className={cell}>{t("colAuthor")}</th>
+            {removable && <th scope="col" className={cell}>{t("colActions")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((h) => (
+            <tr key={h.id}>
+              <th scope="row" className={`${cell} whitespace-pre-line font-normal`}>{h.text}</th>
+              <td className={cell}>{formatDayRu(h.dueDate)}</td>
+              <td className={cell}>{h.studentName ?? t("wholeClass")}</td>
+              <td className={cell}>{h.author}</td>
+              {removable && <td className={cell}>{h.removable && <RemoveHomeworkButton action={remove} homeworkId={h.id} text={h.text} />}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export async function RecommendationTable({ items }: { items: LessonRecommendation[] }) {
+  const t = await getTranslations("lesson");
+  if (items.length === 0) return <p className="mb-4">{t("noRecommendations")}</p>;
+  return (
+    <div className="mb-6 max-w-full overflow-x-auto">
+      <table className="min-w-full border-collapse">
+        <caption className="mb-2 text-left font-semibold">{t("recommendationsCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={cell}>{t("colDate")}</th>
+            <th scope="col" className={cell}>{t("colStudent")}</th>
+            <th scope="col" className={cell}>{t("colSubject")}</th>
+            <th scope="col" className={cell}>{t("colRecommendation")}</th>
+            <th scope="col" className={cell}>{t("colAuthor")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.id}>
+              <td className={cell}>{formatDayRu(r.date)}</td>
+              <th scope="row" className={`${cell} font-normal`}>{r.studentName}</th>
+              <td className={cell}>{r.subjectName ?? t("anySubject")}</td>
+              <td className={`${cell} whitespace-pre-line`}>{r.text}</td>
+              <td className={cell}>{r.author}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
