@@ -31,7 +31,7 @@ test("a teacher sets the topic, gives homework and writes a recommendation on th
   const stamp = Date.now().toString().slice(-6);
 
   await page.getByLabel("Тема урока", { exact: true }).fill(`Сложение дробей ${stamp}`);
-  await page.getByLabel("Тип урока").selectOption({ label: "Самостоятельная работа" });
+  await page.getByLabel("Тип урока", { exact: true }).selectOption({ label: "Самостоятельная работа" });
   await page.getByLabel("Урок проведён").check();
   await page.getByRole("button", { name: "Сохранить урок" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Урок сохранён." })).toBeVisible();

@@ -15,7 +15,7 @@ export async function HomeworkTable({ items, remove }: { items: LessonHomework[]
   const removable = items.some((h) => h.removable);
   return (
     // a narrow screen scrolls the table, not the page
-    <div className="mb-6 max-w-full overflow-x-auto">
+    <div className="relative mb-6 max-w-full overflow-x-auto" role="region" aria-label={t("homeworkCaption")} tabIndex={0}>
       <table className="min-w-full border-collapse">
         <caption className="mb-2 text-left font-semibold">{t("homeworkCaption")}</caption>
         <thead>
@@ -47,7 +47,8 @@ export async function RecommendationTable({ items }: { items: LessonRecommendati
   const t = await getTranslations("lesson");
   if (items.length === 0) return <p className="mb-4">{t("noRecommendations")}</p>;
   return (
-    <div className="mb-6 max-w-full overflow-x-auto">
+    // keyboard users scroll a wide table from its own focus stop (WCAG 2.1.1)
+    <div className="relative mb-6 max-w-full overflow-x-auto" role="region" aria-label={t("recommendationsCaption")} tabIndex={0}>
       <table className="min-w-full border-collapse">
         <caption className="mb-2 text-left font-semibold">{t("recommendationsCaption")}</caption>
         <thead>

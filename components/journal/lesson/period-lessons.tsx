@@ -14,7 +14,7 @@ export async function PeriodLessons({ lessons, homework, caption }: { lessons: L
   return (
     <section aria-labelledby="period-lessons" className="mt-8">
       <h2 id="period-lessons" className="mb-3 text-xl font-bold">{t("periodLessons")}</h2>
-      <div className="max-w-full overflow-x-auto">
+      <div className="relative max-w-full overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
         <table className="min-w-full border-collapse">
           <caption className="mb-2 text-left font-semibold">{caption}</caption>
           <thead>
