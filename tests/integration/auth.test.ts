@@ -14,6 +14,7 @@ import { redeemLoginTicket } from "../../lib/auth/login-ticket";
 import { authSecret } from "../../lib/auth/secret";
 import { MAX_FAILURES, LOCK_MINUTES } from "../../lib/auth/throttle";
 import { verifyPassword } from "../../lib/auth/password";
+import { refusal } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -28,16 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("sign-in", () => {
   it("the right password gives a ticket that next-auth turns into a session of that user", async () => {

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
-import { AppError } from "../../lib/errors";
 import { confirmAllSuggested, confirmFinalMark, listFinalsForPeriod } from "../../lib/journal/finals";
 import { closePeriod, reopenPeriod } from "../../lib/journal/period-lock";
 import { suggestPeriodMark } from "../../lib/grading/finals";
 import { DEFAULT_POLICY } from "../../lib/grading/policy";
 import { addDays, dateToDay, dayToDate } from "../../lib/time";
+import { refusal } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -21,16 +21,6 @@ let q1: string;
 let q2: string;
 let yearPeriod: string;
 let yearStart: string;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 beforeAll(async () => {
   t = await createTestDb();

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
-import { AppError } from "../../lib/errors";
 import { getLesson, updateLesson } from "../../lib/journal/lesson";
 import { addHomework, removeHomework } from "../../lib/journal/homework";
 import { addRecommendation, listRecommendationsForStudent } from "../../lib/journal/recommendations";
 import { addDays, dayToDate } from "../../lib/time";
+import { refusal } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -30,16 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("the lesson: topic, type, held", () => {
   it("the teacher of the subject sets the topic and type and sees them on the lesson", async () => {

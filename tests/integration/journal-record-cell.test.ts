@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
-import { AppError } from "../../lib/errors";
 import { listCellHistory, recordCell } from "../../lib/journal/record-cell";
 import { closePeriod, reopenPeriod } from "../../lib/journal/period-lock";
 import { dayToDate } from "../../lib/time";
+import { refusal } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -29,16 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("a teacher writes a cell", () => {
   it("sets, doubles, corrects and clears a mark; each step is in the history with who and what", async () => {

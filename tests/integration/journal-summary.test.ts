@@ -7,23 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
-import { AppError } from "../../lib/errors";
 import { listFinalsLinks, readSummarySheet } from "../../lib/journal/summary";
 import { dayToDate } from "../../lib/time";
+import { refusal } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
 let q1: string;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 beforeAll(async () => {
   t = await createTestDb();

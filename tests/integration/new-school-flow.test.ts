@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
-import { AppError } from "../../lib/errors";
 import type { Principal } from "../../lib/auth/principal";
 import { setupSchema } from "../../lib/auth/schemas";
 import { loadPrincipal } from "../../lib/auth/load-principal";
@@ -44,6 +43,7 @@ import { createLessonsForPeriod } from "../../lib/timetable/lessons";
 import { generateSchema, slotSchema } from "../../lib/timetable/schemas";
 import { getTeacherDay } from "../../lib/journal/teacher-day";
 import { dateToDay, dayToDate, schoolToday } from "../../lib/time";
+import { refusal } from "../support/refusal";
 
 const TZ = "Asia/Yekaterinburg";
 const FIXTURES = join(process.cwd(), "tests", "fixtures", "new-school");
@@ -106,16 +106,6 @@ afterAll(async () => {
 });
 
 // ───────────────────────────── helpers ─────────────────────────────
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 function addDays(day: string, n: number): string {
   const d = dayToDate(day);

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
-import { AppError } from "../../lib/errors";
 import { cancelLesson, listDayChanges, listDayLessons, moveLesson, substituteTeacher } from "../../lib/timetable/substitutions";
 import { dayToDate } from "../../lib/time";
+import { refusal } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -23,16 +23,6 @@ let lesson6: string;
 async function lesson(cohortId: string, subjectId: string, teacherId: string, date: string, lessonNumber: number): Promise<string> {
   const l = await t.db.lesson.create({ data: { schoolId: f.A.id, cohortId, subjectId, teacherId, date: dayToDate(date), lessonNumber, room: "201" } });
   return l.id;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
 }
 
 beforeAll(async () => {

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
-import { AppError } from "../../lib/errors";
 import { addTimetableSlot, endTimetableSlot, listTimetable } from "../../lib/timetable/slots";
 import type { SlotInput } from "../../lib/timetable/schemas";
+import { refusal } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -42,16 +42,6 @@ afterAll(async () => {
 const slot = (over: Partial<SlotInput>): SlotInput => ({
   cohortId: f.A.c5, weekday: 2, lessonNumber: 3, subjectId: f.A.math, teacherId: f.A.mathT, room: "201", validFrom: yearStart, validTo: undefined, ...over,
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("adding slots", () => {
   it("saves a free slot and shows it in the class's and the teacher's timetable", async () => {
