@@ -17,20 +17,11 @@ import { cancelLesson, moveLesson, substituteTeacher } from "../../lib/timetable
 import { planAssessmentEvent, removeAssessmentEvent } from "../../lib/timetable/assessments";
 import { exportAssessmentSchedule } from "../../lib/timetable/assessment-export";
 import { dayToDate } from "../../lib/time";
+import { outcome } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
 let y: number;
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -80,7 +71,7 @@ describe("the curriculum of a cohort", () => {
 
   it("a second line for the same subject and dates is refused; a change is a new version from a date", async () => {
     const admin = await f.as("a.admin");
-    const e = await code(
+    const e = await outcome(
       addCurriculumItem(admin, { cohortId: f.A.c5, subjectId: f.A.math, hoursPerWeek: "5", hoursPerYear: undefined, scale: "FIVE_POINT", teacherId: undefined, teacher2Id: undefined, validFrom: `${y}-09-01`, validTo: undefined }),
     );
     expect(e).toBe("BAD_INPUT");
@@ -92,12 +83,12 @@ describe("the curriculum of a cohort", () => {
       ["4", `${y}-09-01`, `${y + 1}-01-11`, 1],
       ["5", `${y + 1}-01-12`, null, 2],
     ]);
-    expect(await code(reviseCurriculumItem(admin, { itemId: math.id, hoursPerWeek: "3", hoursPerYear: undefined, scale: "FIVE_POINT", teacherId: undefined, teacher2Id: undefined, from: `${y}-08-01` }))).toBe("BAD_INPUT");
+    expect(await outcome(reviseCurriculumItem(admin, { itemId: math.id, hoursPerWeek: "3", hoursPerYear: undefined, scale: "FIVE_POINT", teacherId: undefined, teacher2Id: undefined, from: `${y}-08-01` }))).toBe("BAD_INPUT");
   });
 
   it("another school's cohort is not found", async () => {
     const admin = await f.as("b.admin");
-    expect(await code(getCohortCurriculum(admin, f.A.c5))).toBe("NOT_FOUND");
+    expect(await outcome(getCohortCurriculum(admin, f.A.c5))).toBe("NOT_FOUND");
   });
 });
 
@@ -123,8 +114,8 @@ describe("a teacher may not change the plan, the timetable, lessons or the test 
       listSubjects(teacher),
       getCohortCurriculum(teacher, f.A.c5),
     ];
-    for (const call of calls) expect(await code(call)).toBe("FORBIDDEN");
-    for (const g of ["a.g1", "a.s1"]) expect(await code(createSubject(await f.as(g), { name: "Черчение", shortName: "Черч.", kind: "SUBJECT" }))).toBe("FORBIDDEN");
+    for (const call of calls) expect(await outcome(call)).toBe("FORBIDDEN");
+    for (const g of ["a.g1", "a.s1"]) expect(await outcome(createSubject(await f.as(g), { name: "Черчение", shortName: "Черч.", kind: "SUBJECT" }))).toBe("FORBIDDEN");
     expect(await t.db.subject.count({ where: { name: "Черчение" } })).toBe(0);
     expect(await t.db.lesson.findFirstOrThrow({ where: { id } })).toEqual(lesson);
   });

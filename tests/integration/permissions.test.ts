@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
-import { AppError } from "../../lib/errors";
 import { getStudentCard, listMyStudents } from "../../lib/people/students";
 import { listCohortStudents } from "../../lib/people/cohorts";
 import { readJournal } from "../../lib/journal/read-journal";
@@ -16,6 +15,7 @@ import { getStudentDay } from "../../lib/diary/student-day";
 import { getSchoolOverview } from "../../lib/school/overview";
 import { issueInvitation } from "../../lib/auth/invitations";
 import { getTeacherDay } from "../../lib/journal/teacher-day";
+import { outcome } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -28,16 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const LOGINS = ["a.admin", "a.deputy", "a.math", "a.rus", "a.g1", "a.g2", "a.s1", "b.admin", "b.teacher", "b.g", "b.s"] as const;
 type Login = (typeof LOGINS)[number];
@@ -66,21 +56,21 @@ describe("student cards: role × student", () => {
       it(`${login} ${allowed ? "sees" : "is refused"} ${s}`, async () => {
         const p = await f.as(login);
         const id = s === "sB" ? f.B.sB : f.A[s];
-        expect(await code(getStudentCard(p, id))).toBe(allowed ? "OK" : "NOT_FOUND");
+        expect(await outcome(getStudentCard(p, id))).toBe(allowed ? "OK" : "NOT_FOUND");
       });
     }
   }
 
   it("a malformed or unknown id is 'not found', not an error", async () => {
     const p = await f.as("a.admin");
-    expect(await code(getStudentCard(p, "1 OR 1=1"))).toBe("NOT_FOUND");
-    expect(await code(getStudentCard(p, "019b0000-0000-7000-8000-000000000000"))).toBe("NOT_FOUND");
+    expect(await outcome(getStudentCard(p, "1 OR 1=1"))).toBe("NOT_FOUND");
+    expect(await outcome(getStudentCard(p, "019b0000-0000-7000-8000-000000000000"))).toBe("NOT_FOUND");
   });
 
   it("a guardian whose guardianship ended no longer sees the child", async () => {
     await t.db.guardianship.updateMany({ where: { guardianId: f.A.g2, studentId: f.A.s2 }, data: { endDate: new Date() } });
     const p = await f.as("a.g2");
-    expect(await code(getStudentCard(p, f.A.s2))).toBe("NOT_FOUND");
+    expect(await outcome(getStudentCard(p, f.A.s2))).toBe("NOT_FOUND");
     expect(await listMyStudents(p)).toEqual([]);
     await t.db.guardianship.updateMany({ where: { guardianId: f.A.g2, studentId: f.A.s2 }, data: { endDate: null } });
   });
@@ -104,15 +94,15 @@ describe("the diary: only one's own children, or oneself", () => {
 
   it("a guessed id of another family's child is refused, also across schools", async () => {
     const g1 = await f.as("a.g1");
-    expect(await code(getStudentDay(g1, f.A.s2))).toBe("NOT_FOUND");
-    expect(await code(getStudentDay(g1, f.B.sB))).toBe("NOT_FOUND");
+    expect(await outcome(getStudentDay(g1, f.A.s2))).toBe("NOT_FOUND");
+    expect(await outcome(getStudentDay(g1, f.B.sB))).toBe("NOT_FOUND");
     const s1 = await f.as("a.s1");
-    expect(await code(getStudentDay(s1, f.A.s2))).toBe("NOT_FOUND");
+    expect(await outcome(getStudentDay(s1, f.A.s2))).toBe("NOT_FOUND");
   });
 
   it("staff do not use the family diary", async () => {
-    expect(await code(getStudentDay(await f.as("a.math"), f.A.s1))).toBe("FORBIDDEN");
-    expect(await code(listMyStudents(await f.as("a.admin")))).toBe("FORBIDDEN");
+    expect(await outcome(getStudentDay(await f.as("a.math"), f.A.s1))).toBe("FORBIDDEN");
+    expect(await outcome(listMyStudents(await f.as("a.admin")))).toBe("FORBIDDEN");
   });
 });
 
@@ -128,12 +118,12 @@ describe("cohort lists are scoped to the people one may see", () => {
   });
 
   it("a teacher who does not teach the class is refused", async () => {
-    expect(await code(listCohortStudents(await f.as("a.rus"), f.A.c6))).toBe("NOT_FOUND");
+    expect(await outcome(listCohortStudents(await f.as("a.rus"), f.A.c6))).toBe("NOT_FOUND");
   });
 
   it("another school's class is refused even to an administrator", async () => {
-    expect(await code(listCohortStudents(await f.as("a.admin"), f.B.cB))).toBe("NOT_FOUND");
-    expect(await code(listCohortStudents(await f.as("b.admin"), f.A.c5))).toBe("NOT_FOUND");
+    expect(await outcome(listCohortStudents(await f.as("a.admin"), f.B.cB))).toBe("NOT_FOUND");
+    expect(await outcome(listCohortStudents(await f.as("b.admin"), f.A.c5))).toBe("NOT_FOUND");
   });
 });
 
@@ -159,7 +149,7 @@ describe("the journal: teachers of the subject, the class teacher, the administr
       const p = await f.as(login);
       const cohortId = cohort === "cB" ? f.B.cB : f.A[cohort];
       const subjectId = cohort === "cB" ? f.B.math : f.A[subject];
-      expect(await code(readJournal(p, cohortId, subjectId, range()))).toBe(expected);
+      expect(await outcome(readJournal(p, cohortId, subjectId, range()))).toBe(expected);
     });
   }
 
@@ -186,14 +176,14 @@ describe("administration", () => {
 
   it("teachers and families may not open it", async () => {
     for (const login of ["a.math", "a.g1", "a.s1"] as const) {
-      expect(await code(getSchoolOverview(await f.as(login)))).toBe("FORBIDDEN");
+      expect(await outcome(getSchoolOverview(await f.as(login)))).toBe("FORBIDDEN");
     }
   });
 
   it("invitations: only an administrator, only for their own school's people", async () => {
-    expect(await code(issueInvitation(await f.as("a.math"), { guardianId: f.A.g1 }))).toBe("FORBIDDEN");
-    expect(await code(issueInvitation(await f.as("a.g1"), { guardianId: f.A.g1 }))).toBe("FORBIDDEN");
-    expect(await code(issueInvitation(await f.as("a.admin"), { guardianId: f.B.gB }))).toBe("NOT_FOUND");
+    expect(await outcome(issueInvitation(await f.as("a.math"), { guardianId: f.A.g1 }))).toBe("FORBIDDEN");
+    expect(await outcome(issueInvitation(await f.as("a.g1"), { guardianId: f.A.g1 }))).toBe("FORBIDDEN");
+    expect(await outcome(issueInvitation(await f.as("a.admin"), { guardianId: f.B.gB }))).toBe("NOT_FOUND");
     const issued = await issueInvitation(await f.as("a.admin"), { guardianId: f.A.g2 });
     expect(issued.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   });

@@ -14,6 +14,7 @@ import { addPeriod, applyPeriodPreset, removePeriod, updatePeriod } from "../../
 import { addHoliday, removeHoliday } from "../../lib/school/holidays";
 import { createBellSchedule, removeBellSlot, saveBellSlot } from "../../lib/school/bells";
 import { assertYearOpen } from "../../lib/school/year-guard";
+import { outcome } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -33,16 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 // 29 February when the year has one: the copy must turn it into the 28th
@@ -84,7 +75,7 @@ describe("a new year with its calendar", () => {
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).code).toBe("BAD_INPUT");
     expect((e as AppError).message).toContain("пересекаются по датам");
-    const preset = await code(applyPeriodPreset(admin, { yearId, kind: "TRIMESTER", gradeFrom: 5, gradeTo: 11 }));
+    const preset = await outcome(applyPeriodPreset(admin, { yearId, kind: "TRIMESTER", gradeFrom: 5, gradeTo: 11 }));
     expect(preset).toBe("BAD_INPUT");
     expect(await t.db.period.count({ where: { schoolId: f.A.id } })).toBe(before);
   });
@@ -92,7 +83,7 @@ describe("a new year with its calendar", () => {
   it("moving a period's dates is checked the same way", async () => {
     const q1 = (await getYearCalendar(admin, yearId)).periods.find((p) => p.name === "1 четверть");
     if (!q1) throw new Error("no first quarter");
-    expect(await code(updatePeriod(admin, { periodId: q1.id, name: q1.name, startDate: q1.startDate, endDate: `${startYear + 1}-11-10`, gradeFrom: 1, gradeTo: 9 }))).toBe("BAD_INPUT");
+    expect(await outcome(updatePeriod(admin, { periodId: q1.id, name: q1.name, startDate: q1.startDate, endDate: `${startYear + 1}-11-10`, gradeFrom: 1, gradeTo: 9 }))).toBe("BAD_INPUT");
     await updatePeriod(admin, { periodId: q1.id, name: q1.name, startDate: q1.startDate, endDate: `${startYear + 1}-10-24`, gradeFrom: 1, gradeTo: 9 });
     const after = (await getYearCalendar(admin, yearId)).periods.find((p) => p.id === q1.id);
     expect(after?.endDate).toBe(`${startYear + 1}-10-24`);
@@ -103,8 +94,8 @@ describe("a new year with its calendar", () => {
     const e = await saveBellSlot(admin, { scheduleId, number: 3, startsAt: "09:50", endsAt: "10:30" }).catch((x: unknown) => x);
     expect((e as AppError).code).toBe("BAD_INPUT");
     expect((e as AppError).message).toContain("пересекаются по времени");
-    expect(await code(createYear(admin, { name: "Другой", startDate: `${startYear + 2}-01-01`, endDate: `${startYear + 2}-12-31`, copyFrom: null }))).toBe("BAD_INPUT");
-    expect(await code(createYear(admin, { ...next(), copyFrom: null }))).toBe("CONFLICT");
+    expect(await outcome(createYear(admin, { name: "Другой", startDate: `${startYear + 2}-01-01`, endDate: `${startYear + 2}-12-31`, copyFrom: null }))).toBe("BAD_INPUT");
+    expect(await outcome(createYear(admin, { ...next(), copyFrom: null }))).toBe("CONFLICT");
   });
 
   it("copies the calendar into the following year, keeping days and months", async () => {
@@ -121,7 +112,7 @@ describe("a new year with its calendar", () => {
     const old = (await getYearCalendar(admin, yearId)).bellSchedules[0];
     expect(old?.validTo).toBe(`${startYear + 2}-08-31`);
     // a calendar is copied only into an empty one
-    expect(await code(copyYearCalendar(admin, yearId, following.id))).toBe("CONFLICT");
+    expect(await outcome(copyYearCalendar(admin, yearId, following.id))).toBe("CONFLICT");
   });
 });
 
@@ -138,14 +129,14 @@ describe("a closed year is read-only", () => {
     const e = await addHoliday(admin, { yearId: y.id, kind: "HOLIDAY", name: "Ещё", startDate: `${startYear - 2}-12-01`, endDate: `${startYear - 2}-12-02`, gradeFrom: 1, gradeTo: 11 }).catch((x: unknown) => x);
     expect((e as AppError).message).toBe("Учебный год Закрытый закрыт: после перевода учеников изменения в нём невозможны.");
     const codes = await Promise.all([
-      code(assertYearOpen(admin, y.id)),
-      code(removeHoliday(admin, holiday.id)),
-      code(removePeriod(admin, period.id)),
-      code(applyPeriodPreset(admin, { yearId: y.id, kind: "QUARTER", gradeFrom: 1, gradeTo: 9 })),
-      code(updatePeriod(admin, { periodId: period.id, name: "Год", startDate: `${startYear - 2}-09-02`, endDate: `${startYear - 1}-08-31`, gradeFrom: 1, gradeTo: 11 })),
-      code(saveBellSlot(admin, { scheduleId, number: 2, startsAt: "09:20", endsAt: "10:00" })),
-      code(removeBellSlot(admin, slot.id)),
-      code(createBellSchedule(admin, { yearId: y.id, name: "Новые", validFrom: `${startYear - 2}-10-01`, validTo: null })),
+      outcome(assertYearOpen(admin, y.id)),
+      outcome(removeHoliday(admin, holiday.id)),
+      outcome(removePeriod(admin, period.id)),
+      outcome(applyPeriodPreset(admin, { yearId: y.id, kind: "QUARTER", gradeFrom: 1, gradeTo: 9 })),
+      outcome(updatePeriod(admin, { periodId: period.id, name: "Год", startDate: `${startYear - 2}-09-02`, endDate: `${startYear - 1}-08-31`, gradeFrom: 1, gradeTo: 11 })),
+      outcome(saveBellSlot(admin, { scheduleId, number: 2, startsAt: "09:20", endsAt: "10:00" })),
+      outcome(removeBellSlot(admin, slot.id)),
+      outcome(createBellSchedule(admin, { yearId: y.id, name: "Новые", validFrom: `${startYear - 2}-10-01`, validTo: null })),
     ]);
     expect(codes).toEqual(Array(8).fill("PERIOD_CLOSED"));
     expect((await getYearCalendar(admin, y.id)).holidays).toHaveLength(1);
@@ -158,26 +149,26 @@ describe("who may change the calendar", () => {
     const period = await t.db.period.findFirstOrThrow({ where: { schoolId: f.A.id, yearId } });
     const any = "0190a0e4-0000-7000-8000-000000000001";
     const codes = await Promise.all([
-      code(createYear(teacher, { name: "2090/2091", startDate: "2090-09-01", endDate: "2091-08-31", copyFrom: null })),
-      code(copyYearCalendar(teacher, yearId, yearId)),
-      code(addPeriod(teacher, { yearId, kind: "QUARTER", number: 1, name: "1 четверть", startDate: `${startYear}-09-01`, endDate: `${startYear}-10-24`, gradeFrom: 1, gradeTo: 9 })),
-      code(updatePeriod(teacher, { periodId: period.id, name: "Год", startDate: `${startYear}-09-01`, endDate: `${startYear + 1}-08-31`, gradeFrom: 1, gradeTo: 11 })),
-      code(removePeriod(teacher, period.id)),
-      code(applyPeriodPreset(teacher, { yearId, kind: "QUARTER", gradeFrom: 1, gradeTo: 9 })),
-      code(addHoliday(teacher, { yearId, kind: "HOLIDAY", name: "Каникулы", startDate: `${startYear}-11-01`, endDate: `${startYear}-11-02`, gradeFrom: 1, gradeTo: 11 })),
-      code(removeHoliday(teacher, any)),
-      code(createBellSchedule(teacher, { yearId, name: "Звонки", validFrom: `${startYear}-09-01`, validTo: null })),
-      code(saveBellSlot(teacher, { scheduleId: any, number: 1, startsAt: "08:30", endsAt: "09:10" })),
-      code(removeBellSlot(teacher, any)),
-      code(listYears(teacher)),
-      code(getYearCalendar(teacher, yearId)),
+      outcome(createYear(teacher, { name: "2090/2091", startDate: "2090-09-01", endDate: "2091-08-31", copyFrom: null })),
+      outcome(copyYearCalendar(teacher, yearId, yearId)),
+      outcome(addPeriod(teacher, { yearId, kind: "QUARTER", number: 1, name: "1 четверть", startDate: `${startYear}-09-01`, endDate: `${startYear}-10-24`, gradeFrom: 1, gradeTo: 9 })),
+      outcome(updatePeriod(teacher, { periodId: period.id, name: "Год", startDate: `${startYear}-09-01`, endDate: `${startYear + 1}-08-31`, gradeFrom: 1, gradeTo: 11 })),
+      outcome(removePeriod(teacher, period.id)),
+      outcome(applyPeriodPreset(teacher, { yearId, kind: "QUARTER", gradeFrom: 1, gradeTo: 9 })),
+      outcome(addHoliday(teacher, { yearId, kind: "HOLIDAY", name: "Каникулы", startDate: `${startYear}-11-01`, endDate: `${startYear}-11-02`, gradeFrom: 1, gradeTo: 11 })),
+      outcome(removeHoliday(teacher, any)),
+      outcome(createBellSchedule(teacher, { yearId, name: "Звонки", validFrom: `${startYear}-09-01`, validTo: null })),
+      outcome(saveBellSlot(teacher, { scheduleId: any, number: 1, startsAt: "08:30", endsAt: "09:10" })),
+      outcome(removeBellSlot(teacher, any)),
+      outcome(listYears(teacher)),
+      outcome(getYearCalendar(teacher, yearId)),
     ]);
     expect(codes).toEqual(Array(13).fill("FORBIDDEN"));
   });
 
   it("another school's administrator does not find the year", async () => {
     const adminB = await f.as("b.admin");
-    expect(await code(getYearCalendar(adminB, f.A.yearId))).toBe("NOT_FOUND");
-    expect(await code(addHoliday(adminB, { yearId: f.A.yearId, kind: "HOLIDAY", name: "Чужие", startDate: `${startYear}-11-01`, endDate: `${startYear}-11-02`, gradeFrom: 1, gradeTo: 11 }))).toBe("NOT_FOUND");
+    expect(await outcome(getYearCalendar(adminB, f.A.yearId))).toBe("NOT_FOUND");
+    expect(await outcome(addHoliday(adminB, { yearId: f.A.yearId, kind: "HOLIDAY", name: "Чужие", startDate: `${startYear}-11-01`, endDate: `${startYear}-11-02`, gradeFrom: 1, gradeTo: 11 }))).toBe("NOT_FOUND");
   });
 });

@@ -12,6 +12,7 @@ import type { Principal } from "../../lib/auth/principal";
 import { dayToDate } from "../../lib/time";
 import { applyRollover, previewRollover } from "../../lib/school/rollover";
 import { addHoliday } from "../../lib/school/holidays";
+import { outcome } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -49,16 +50,6 @@ afterAll(async () => {
   await t.close();
 });
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
-
 describe("the rollover preview", () => {
   it("proposes promotion for every class and graduation for the last grade", async () => {
     const p = await previewRollover(admin);
@@ -72,9 +63,9 @@ describe("the rollover preview", () => {
   });
 
   it("is for administrators only", async () => {
-    expect(await code(previewRollover(await f.as("a.math")))).toBe("FORBIDDEN");
-    expect(await code(applyRollover(await f.as("a.math"), { yearId: f.A.yearId, choices: {} }))).toBe("FORBIDDEN");
-    expect(await code(applyRollover(await f.as("b.admin"), { yearId: f.A.yearId, choices: {} }))).toBe("NOT_FOUND");
+    expect(await outcome(previewRollover(await f.as("a.math")))).toBe("FORBIDDEN");
+    expect(await outcome(applyRollover(await f.as("a.math"), { yearId: f.A.yearId, choices: {} }))).toBe("FORBIDDEN");
+    expect(await outcome(applyRollover(await f.as("b.admin"), { yearId: f.A.yearId, choices: {} }))).toBe("NOT_FOUND");
   });
 });
 

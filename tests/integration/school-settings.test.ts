@@ -12,6 +12,7 @@ import {
   createGradingPolicyVersion, listGradingPolicies, loadAssessmentRules, loadGradingPolicy, loadWorkTypeWeights, type PolicyInput,
 } from "../../lib/school/grading-policy";
 import { changeWorkTypeWeight, createWorkType, getWorkType, listWorkTypes, updateWorkType } from "../../lib/school/work-types";
+import { outcome } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -28,16 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 const policy = (validFrom: string, t3: number, t4: number, t5: number): PolicyInput => ({
   validFrom, thresholds: { 3: t3, 4: t4, 5: t5 }, minMarks: 3, maxAbsenceShare: 50, maxAssessmentsPerDay: 1, maxAssessmentShare: 10, minAssessmentGapDays: 1750,
@@ -76,7 +67,7 @@ describe("the grading policy, version by version", () => {
     const adminB = await f.as("b.admin");
     const y = await t.db.academicYear.findUniqueOrThrow({ where: { schoolId_id: { schoolId: f.B.id, id: f.B.yearId } } });
     const day = y.startDate.toISOString().slice(0, 10);
-    expect(await code(createGradingPolicyVersion(adminB, policy(day, 250, 350, 450)))).toBe("PERIOD_CLOSED");
+    expect(await outcome(createGradingPolicyVersion(adminB, policy(day, 250, 350, 450)))).toBe("PERIOD_CLOSED");
   });
 });
 
@@ -97,8 +88,8 @@ describe("work types and their weights", () => {
   it("refuses a weight outside 0,1–10 and a duplicate name", async () => {
     const lesson = (await listWorkTypes(admin)).find((x) => x.code === "LESSON");
     if (!lesson) throw new Error("no LESSON");
-    expect(await code(changeWorkTypeWeight(admin, { workTypeId: lesson.id, validFrom: null, weight: 1500 }))).toBe("BAD_INPUT");
-    expect(await code(createWorkType(admin, { name: "диктант", weight: 100, isAssessment: false, code: null }))).toBe("CONFLICT");
+    expect(await outcome(changeWorkTypeWeight(admin, { workTypeId: lesson.id, validFrom: null, weight: 1500 }))).toBe("BAD_INPUT");
+    expect(await outcome(createWorkType(admin, { name: "диктант", weight: 100, isAssessment: false, code: null }))).toBe("CONFLICT");
     expect((await getWorkType(admin, lesson.id)).weight).toBe(100);
   });
 
@@ -115,18 +106,18 @@ describe("who may change the settings", () => {
   it("a teacher gets FORBIDDEN for every write", async () => {
     const any = f.A.workTypeId;
     const codes = await Promise.all([
-      code(createGradingPolicyVersion(teacher, policy("2033-09-01", 250, 350, 450))),
-      code(createWorkType(teacher, { name: "Эссе", weight: 100, isAssessment: false, code: null })),
-      code(updateWorkType(teacher, { id: any, name: "Урок", isAssessment: false, archived: false })),
-      code(changeWorkTypeWeight(teacher, { workTypeId: any, validFrom: null, weight: 1000 })),
-      code(listGradingPolicies(teacher)),
-      code(listWorkTypes(teacher)),
+      outcome(createGradingPolicyVersion(teacher, policy("2033-09-01", 250, 350, 450))),
+      outcome(createWorkType(teacher, { name: "Эссе", weight: 100, isAssessment: false, code: null })),
+      outcome(updateWorkType(teacher, { id: any, name: "Урок", isAssessment: false, archived: false })),
+      outcome(changeWorkTypeWeight(teacher, { workTypeId: any, validFrom: null, weight: 1000 })),
+      outcome(listGradingPolicies(teacher)),
+      outcome(listWorkTypes(teacher)),
     ]);
     expect(codes).toEqual(Array(6).fill("FORBIDDEN"));
   });
 
   it("another school's administrator does not find the work type", async () => {
     const adminB = await f.as("b.admin");
-    expect(await code(updateWorkType(adminB, { id: f.A.workTypeId, name: "Чужой", isAssessment: false, archived: false }))).toBe("NOT_FOUND");
+    expect(await outcome(updateWorkType(adminB, { id: f.A.workTypeId, name: "Чужой", isAssessment: false, archived: false }))).toBe("NOT_FOUND");
   });
 });

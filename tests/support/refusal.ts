@@ -13,3 +13,14 @@ export async function refusal(promise: Promise<unknown>): Promise<AppError> {
   }
   throw new Error("expected a refusal");
 }
+
+/** "OK" when the call succeeds, else the code of the AppError it threw. */
+export async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+}
