@@ -9,6 +9,7 @@ import { Rng } from "../prisma/seed/rng";
 import type { InsertMode } from "../prisma/seed/sink";
 import type { BenchDb, EngineName } from "./engines";
 import { percentile, round, withPeakRss } from "./measure";
+import { journalBenchmarks } from "./journal-benchmarks";
 import { setupBenchmarks } from "./setup-benchmarks";
 
 export type BenchResult = {
@@ -175,4 +176,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   seedBenchmark("seed-region-createmany", "createMany", false),
   studentMarks,
   ...setupBenchmarks(ensureSeeded),
+  ...journalBenchmarks(ensureSeeded),
 ];

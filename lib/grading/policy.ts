@@ -2,6 +2,8 @@
  * The school's grading rules, dated: the version in force on a day applies
  * (DOMAIN.md: a rule that varies between schools is a setting, never a constant).
  */
+import { hundredths } from "@/lib/grading/marks";
+
 export type GradingPolicy = {
   /** "YYYY-MM-DD" from which this version applies */
   validFrom: string;
@@ -20,6 +22,21 @@ export const DEFAULT_POLICY: GradingPolicy = {
   minMarks: 3,
   maxAbsenceShare: 50,
 };
+
+type DecimalLike = string | number | { toString(): string };
+
+/** A stored policy row (decimals as the database gives them) as the rules lib/grading uses. */
+export function policyFromRow(r: {
+  validFrom: string; threshold3: DecimalLike; threshold4: DecimalLike; threshold5: DecimalLike; minMarks: number; maxAbsenceShare: DecimalLike;
+}): GradingPolicy {
+  return {
+    validFrom: r.validFrom,
+    thresholds: { 3: hundredths(r.threshold3), 4: hundredths(r.threshold4), 5: hundredths(r.threshold5) },
+    minMarks: r.minMarks,
+    // stored as a share (0.50), used as percent
+    maxAbsenceShare: hundredths(r.maxAbsenceShare),
+  };
+}
 
 /** The version in force on `day`: the latest one that started on or before it. */
 export function policyOn(policies: readonly GradingPolicy[], day: string): GradingPolicy | null {

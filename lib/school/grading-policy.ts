@@ -13,7 +13,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/permissions";
 import { dateToDay, dayToDate } from "@/lib/time";
 import { hundredths } from "@/lib/grading/marks";
-import { DEFAULT_POLICY, validatePolicy, type GradingPolicy } from "@/lib/grading/policy";
+import { DEFAULT_POLICY, policyFromRow, validatePolicy, type GradingPolicy } from "@/lib/grading/policy";
 import { weightInForce, type WeightHistory, type WeightVersion } from "@/lib/grading/weights";
 import { FEDERAL_RULES, type AssessmentRuleSettings } from "@/lib/timetable/assessment-rules";
 import { formatDayInput } from "@/lib/school/calendar-days";
@@ -36,11 +36,7 @@ type Row = {
 function toVersion(r: Row): PolicyVersion {
   return {
     id: r.id,
-    validFrom: dateToDay(r.validFrom),
-    thresholds: { 3: hundredths(r.threshold3), 4: hundredths(r.threshold4), 5: hundredths(r.threshold5) },
-    minMarks: r.minMarks,
-    // stored as a share (0.50), used as percent
-    maxAbsenceShare: hundredths(r.maxAbsenceShare),
+    ...policyFromRow({ ...r, validFrom: dateToDay(r.validFrom) }),
     maxAssessmentsPerDay: r.maxAssessmentsPerDay,
     maxAssessmentShare: r.maxAssessmentShare,
     minAssessmentGapDays: hundredths(r.minAssessmentGapDays),
