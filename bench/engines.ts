@@ -26,6 +26,8 @@ export type BenchDb = {
   engine: EngineName;
   /** what was opened, for the report */
   where: string;
+  /** the connection string, for PostgreSQL (a server started by a benchmark connects to it) */
+  url?: string;
   db: Db;
   /** plain SQL outside Prisma (EXPLAIN, sizes) */
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -88,6 +90,7 @@ export async function openPostgres(): Promise<BenchDb | undefined> {
   return {
     engine: "postgresql",
     where: `PostgreSQL ${new URL(PG_URL).host}/${name}`,
+    url,
     db,
     migrateMs,
     async query<T extends Record<string, unknown>>(sql: string, params: unknown[] = []) {

@@ -25,3 +25,18 @@ export const confirmFinalSchema = finalsPageSchema.extend({
 });
 
 export type ConfirmFinalInput = z.infer<typeof confirmFinalSchema>;
+
+const EXAM_VALUES = ["5", "4", "3", "2", "none"] as const;
+const EXAM_MESSAGE = "Экзаменационная отметка: выберите 5, 4, 3, 2 или «не сдавал».";
+
+/** An exam mark from the form: 2 to 5, or "none" (did not sit the exam) → null. */
+export const recordExamSchema = z.object({
+  cohortId: idField,
+  subjectId: idField,
+  studentId: idField,
+  value: z
+    .enum(EXAM_VALUES, { error: EXAM_MESSAGE })
+    .transform((v) => (v === "none" ? null : (Number(v) as 2 | 3 | 4 | 5))),
+});
+
+export type RecordExamInput = z.infer<typeof recordExamSchema>;

@@ -1,7 +1,9 @@
 /**
  * Final marks and the summary sheet in the demo school (issue 4, items 5 and 6): the
  * teacher of 5А opens the closed first quarter of maths read-only, sees how an average
- * was counted, and opens the class's summary sheet with its statistics.
+ * was counted, and opens the class's summary sheet with its statistics; in 9А (grade 9,
+ * where the state exam applies) the teacher sets a year mark, enters an exam mark and
+ * confirms the final (итоговая) mark it suggests.
  */
 import { test, expect, expectNoAxeViolations, expectNoHorizontalScroll, signIn } from "./fixtures";
 
@@ -51,6 +53,51 @@ test.describe("final marks", () => {
     const success = table.getByRole("row", { name: /^Абсолютная успеваемость, %/ });
     await expect(success.getByRole("cell", { name: /^\d{1,3},\d$/ }).first()).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Как считаются показатели" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.setViewportSize({ width: 640, height: 900 });
+    await expectNoHorizontalScroll(page);
+  });
+
+  test("the teacher of 9А algebra enters an exam mark and confirms the final mark", async ({ page }) => {
+    await signIn(page, "teacher");
+    await page.goto("/journal/finals");
+    await page.getByRole("link", { name: /^9А — Алгебра \(/ }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Итоговые отметки: 9А, Алгебра" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Периоды" }).getByRole("link", { name: "Учебный год", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Экзамен и итоговая отметка" })).toBeVisible();
+    const yearTable = page.getByRole("table", { name: "Итоговые отметки, Учебный год" });
+    const examTable = page.getByRole("table", { name: "Экзамен и итоговая отметка, Алгебра" });
+    await expect(examTable.getByRole("columnheader", { name: "Экзамен", exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // the first student: a year mark of 4 (with a reason if the suggestion is another one)
+    const name = ((await examTable.getByRole("rowheader").first().textContent()) ?? "").trim();
+    expect(name).not.toBe("");
+    const rowOf = (table: typeof yearTable) => table.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+    const yearRow = rowOf(yearTable);
+    const suggested = ((await yearRow.getByRole("cell").nth(2).locator("strong").textContent()) ?? "").trim();
+    await yearRow.getByRole("combobox", { name: `Отметка для ученика ${name}` }).selectOption("4");
+    if (suggested !== "4") await yearRow.getByRole("textbox", { name: `Причина для ученика ${name}` }).fill("Проверка итоговых отметок");
+    await yearRow.getByRole("button", { name: `Сохранить для ученика ${name}` }).click();
+    await expect(yearRow.getByRole("status")).toHaveText(`Сохранено: ${name} — «4».`);
+
+    // the exam: 5; the final suggested is (4 + 5) / 2 = 4,5 → 5
+    const examRow = rowOf(examTable);
+    await expect(examRow.getByRole("cell").first()).toHaveText("4");
+    await examRow.getByRole("combobox", { name: `Экзаменационная отметка для ученика ${name}` }).selectOption("5");
+    await examRow.getByRole("button", { name: `Сохранить экзамен для ученика ${name}` }).click();
+    await expect(examRow.getByRole("status")).toHaveText(`Экзамен сохранён: ${name} — «5».`);
+    await expect(examRow.getByRole("cell").nth(2)).toContainText("5");
+    await expect(examRow.getByRole("cell").nth(2)).toContainText("среднее годовой и экзаменационной");
+
+    // confirmed as suggested: no reason asked
+    const finalSelect = examRow.getByRole("combobox", { name: `Итоговая отметка для ученика ${name}` });
+    await expect(finalSelect).toHaveValue("5");
+    await expect(examRow.getByRole("textbox")).toHaveCount(0);
+    await examRow.getByRole("button", { name: `Сохранить для ученика ${name}` }).click();
+    await expect(examRow.getByRole("status").last()).toHaveText(`Итоговая отметка сохранена: ${name} — «5».`);
+    await expect(examRow.getByRole("cell").nth(3)).toHaveText("5");
     await expectNoAxeViolations(page);
 
     await page.setViewportSize({ width: 640, height: 900 });

@@ -15,19 +15,23 @@ type Props = {
   suggestion: string;
   current: string;
   currentReason: string | null;
+  /** keeps the ids apart when two tables of forms share a page */
+  idPrefix?: string;
+  /** the label of the mark's select, when it is not the plain "Отметка" */
+  markLabel?: string;
 };
 
 /**
  * One student's final mark: a select of the values on the subject's scale and, when the
  * chosen mark is not the suggested one, a required reason. Errors are tied to their field.
  */
-export function FinalRowForm({ action, ids, name, options, suggestion, current, currentReason }: Props) {
+export function FinalRowForm({ action, ids, name, options, suggestion, current, currentReason, idPrefix = "final", markLabel }: Props) {
   const t = useTranslations("finals");
   const [state, formAction, pending] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
   const [value, setValue] = useState(failed?.values?.value ?? current);
   const overriding = value !== suggestion;
-  const base = `final-${ids.studentId}`;
+  const base = `${idPrefix}-${ids.studentId}`;
   const valueError = failed?.fieldErrors.value?.join(" ");
   const reasonError = failed?.fieldErrors.reason?.join(" ");
   const formError = failed && !valueError && !reasonError ? failed.message : undefined;
@@ -49,7 +53,7 @@ export function FinalRowForm({ action, ids, name, options, suggestion, current, 
       ))}
       <div>
         <label htmlFor={`${base}-value`} className="block font-semibold">
-          {t("markLabel")} <span className="sr-only">{t("forStudent", { name })}</span>
+          {markLabel ?? t("markLabel")} <span className="sr-only">{t("forStudent", { name })}</span>
         </label>
         <select
           id={`${base}-value`}

@@ -14,11 +14,15 @@ const VALUES: Partial<Record<FinalsPage["scale"], OptionSymbol[]>> = {
   PASS_FAIL: ["зач", "незач", "н/а", "осв"],
 };
 
+/** The values a final mark may take on the scale, labelled in words. */
+export function finalOptions(t: (key: `options.${(typeof OPTION_KEY)[OptionSymbol]}`) => string, scale: FinalsPage["scale"]) {
+  return (VALUES[scale] ?? []).map((v) => ({ value: v, label: t(`options.${OPTION_KEY[v]}`) }));
+}
+
 /** The period's students: marks, average with its formula, suggestion, the confirmed mark and its form. */
 export async function FinalsTable({ page, action }: { page: FinalsPage; action: (prev: Result, form: FormData) => Promise<Result> }) {
   const t = await getTranslations("finals");
-  const values = VALUES[page.scale] ?? [];
-  const options = values.map((v) => ({ value: v, label: t(`options.${OPTION_KEY[v]}`) }));
+  const options = finalOptions(t, page.scale);
   const editable = page.canWrite && !page.period.closed && options.length > 0;
   const isYear = page.period.kind === "YEAR";
   const ids = { cohortId: page.cohort.id, subjectId: page.subject.id, periodId: page.period.id };
@@ -57,6 +61,7 @@ export async function FinalsTable({ page, action }: { page: FinalsPage; action: 
               <td className="px-3 py-2">
                 <strong className="text-lg">{r.suggestion.symbol}</strong>
                 <span className="block text-[0.95rem]">{r.suggestion.reason}</span>
+                {r.missing && <span className="block text-[0.95rem] font-semibold text-danger">{r.missing}</span>}
               </td>
               <td className="px-3 py-2">
                 {r.final ? (

@@ -7,11 +7,12 @@ import { PageTitle } from "@/components/ui/page-title";
 import { Notice } from "@/components/ui/notice";
 import { FinalsTable } from "@/components/journal/finals/finals-table";
 import { AcceptAllForm } from "@/components/journal/finals/accept-all-form";
+import { ExamTable } from "@/components/journal/finals/exam-table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { defaultPeriodId, listFinalsForPeriod, type FinalsPage } from "@/lib/journal/finals";
 import { schoolToday } from "@/lib/time";
-import { confirmAllAction, confirmFinalAction } from "./actions";
+import { confirmAllAction, confirmAllOverallAction, confirmFinalAction, confirmOverallAction, recordExamAction } from "./actions";
 
 type Params = { params: Promise<{ cohortId: string; subjectId: string }>; searchParams: Promise<{ period?: string | string[] }> };
 
@@ -69,6 +70,24 @@ export default async function FinalsPageView(props: Params) {
       {page.canWrite && !editable && !page.period.closed && <Notice kind="info">{t("noScale")}</Notice>}
       {editable && page.rows.length > 0 && <AcceptAllForm action={confirmAllAction} ids={ids} />}
       <FinalsTable page={page} action={confirmFinalAction} />
+      {page.exam && page.exam.rows.length > 0 && (
+        <section aria-labelledby="overall-heading" className="mt-8">
+          <h2 id="overall-heading" className="text-xl font-bold">
+            {page.exam.hasExam ? t("examHeading") : t("overallHeading")}
+          </h2>
+          <p className="mt-1 max-w-3xl">{page.exam.hasExam ? t("examLead") : t("overallLead")}</p>
+          {editable && (
+            <AcceptAllForm
+              action={confirmAllOverallAction}
+              ids={ids}
+              idPrefix="accept-all-overall"
+              label={t("acceptAllOverall")}
+              hint={t("acceptAllOverallHint")}
+            />
+          )}
+          <ExamTable page={page} examAction={recordExamAction} finalAction={confirmOverallAction} />
+        </section>
+      )}
     </main>
   );
 }

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:http`: the journal as a teacher meets it, over HTTP against the
+ * production build on PostgreSQL (issue 4):
+ *
+ * - the grid page of one class × subject × term with 30 students and 60 lessons, rendered
+ *   on the server, against a trivial page (/login, no database) and a trivial route
+ *   (/api/health, one `SELECT 1`) of the same server in the same run;
+ * - saving a mark: a key typed in the grid in Chromium until the cell says «сохранено»
+ *   (the server action, its transaction and audit row, and the page's own work).
+ *
+ * The demo school is seeded into a fresh database, its 5А mathematics journal of the
+ * current term filled up to 30 students and 60 lessons (extra lessons at an eighth hour,
+ * marks at the demo's rate); the database is dropped afterwards. Writes
+ * bench/results/<date>-http-journal.json; the figures go to docs/benchmarks.md.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+
+import { chromium, type Page } from "@playwright/test";
+
+import { seedDemoSchool } from "../prisma/seed/demo-school";
+import { Rng } from "../prisma/seed/rng";
+import { addDays, dateToDay, dayToDate } from "../lib/time";
+import { openPostgres, type BenchDb } from "./engines";
+import { percentile, round } from "./measure";
+import { findChromium } from "../scripts/find-chromium.mjs";
+import { needsBuild, run, startNext, waitForHealth } from "../scripts/lib.mjs";
+
+const PORT = Number(process.env["BENCH_HTTP_PORT"] ?? 3200);
+const BASE = `http://127.0.0.1:${PORT}`;
+const STUDENTS = 30;
+const LESSONS = 60;
+const RUNS = Number(process.env["BENCH_HTTP_RUNS"] ?? 40);
+const WARMUP = 5;
+
+type Journal = { cohortId: string; subjectId: string; periodId: string; students: number; lessons: number };
+
+/** 5А mathematics of the current term, grown to 30 students and 60 lessons. */
+async function growJournal(b: BenchDb, schoolId: string, today: string): Promise<Journal> {
+  const { db } = b;
+  const cohort = await db.cohort.findFirstOrThrow({ where: { schoolId, name: "5А", kind: "CLASS" } });
+  const subject = await db.subject.findFirstOrThrow({ where: { schoolId, name: "Математика" } });
+  const period = await db.period.findFirstOrThrow({
+    where: { schoolId, kind: { not: "YEAR" }, gradeFrom: { lte: 5 }, gradeTo: { gte: 5 }, startDate: { lte: dayToDate(today) }, endDate: { gte: dayToDate(today) } },
+  });
+  const year = await db.academicYear.findFirstOrThrow({ where: { schoolId, id: cohort.yearId } });
+  const lesson = await db.lesson.findFirstOrThrow({ where: { schoolId, cohortId: cohort.id, subjectId: subject.id } });
+  const workType = await db.workType.findFirstOrThrow({ where: { schoolId, code: "LESSON" } });
+  const rng = new Rng(4);
+
+  const members = await db.cohortMembership.count({ where: { schoolId, cohortId: cohort.id, endDate: null } });
+  for (let i = members; i < STUDENTS; i++) {
+    const s = await db.student.create({
+      data: { schoolId, lastName: `Нагрузкин-${i}`, firstName: "Пётр", birthDate: new Date("2015-03-01"), gender: "MALE", recordNumber: `BENCH-${i}` },
+    });
+    await db.cohortMembership.create({ data: { schoolId, cohortId: cohort.id, studentId: s.id, startDate: year.startDate } });
+  }
+  const inTerm = { schoolId, cohortId: cohort.id, subjectId: subject.id, date: { gte: period.startDate, lte: period.endDate } };
+  let count = await db.lesson.count({ where: inTerm });
+  const students = await db.cohortMembership.findMany({ where: { schoolId, cohortId: cohort.id, endDate: null }, select: { studentId: true } });
+  for (let day = dateToDay(period.startDate); count < LESSONS && day <= dateToDay(period.endDate); day = addDays(day, 1)) {
+    const weekday = dayToDate(day).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const held = day <= today;
+    const l = await db.lesson.create({
+      data: { schoolId, cohortId: cohort.id, subjectId: subject.id, teacherId: lesson.teacherId, date: dayToDate(day), lessonNumber: 8, status: held ? "HELD" : "PLANNED", topic: "Повторение" },
+    });
+    count++;
+    if (!held) continue;
+    const marks = students.filter(() => rng.chance(0.36)).map((m) => ({
+      schoolId, lessonId: l.id, studentId: m.studentId, cohortId: cohort.id, subjectId: subject.id, date: l.date,
+      workTypeId: workType.id, kind: "NUMERIC" as const, value: rng.int(2, 5), authorId: lesson.teacherId,
+    }));
+    await db.mark.createMany({ data: marks });
+  }
+  return { cohortId: cohort.id, subjectId: subject.id, periodId: period.id, students: students.length, lessons: count };
+}
+
+async function timeGet(url: string, cookie: string): Promise<{ p50: number; p95: number; mean: number; bytes: number }> {
+  const once = async () => {
+    const t = performance.now();
+    const r = await fetch(url, { headers: { cookie }, redirect: "manual" });
+    const body = await r.arrayBuffer();
+    if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
+    return { ms: performance.now() - t, bytes: body.byteLength };
+  };
+  for (let i = 0; i < WARMUP; i++) await once();
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const r = await once();
+    times.push(r.ms);
+    bytes = r.bytes;
+  }
+  return { p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1), mean: round(times.reduce((a, b) => a + b, 0) / times.length, 1), bytes };
+}
+
+/** Types marks into one held lesson's column, row by row, each until its cell is saved. */
+async function timeSaves(page: Page): Promise<{ p50: number; p95: number; mean: number; n: number }> {
+  const grid = page.getByRole("grid").first();
+  const headers = (await grid.getByRole("columnheader").allTextContents()).slice(1);
+  const col = headers.findIndex((h) => !/отменён|перенесён/.test(h));
+  await grid.getByRole("gridcell").first().focus();
+  for (let i = 0; i < col; i++) await page.keyboard.press("ArrowRight");
+  const times: number[] = [];
+  const rows = await grid.getByRole("row").count();
+  for (let i = 0; i < RUNS + WARMUP; i++) {
+    const row = (i % (rows - 1)) + 1;
+    const cell = grid.getByRole("row").nth(row).getByRole("gridcell").nth(col);
+    await cell.focus();
+    const name = (await cell.getAttribute("aria-label")) ?? "";
+    const value = name.endsWith(": 5") ? "4" : "5";
+    const t = performance.now();
+    await page.keyboard.press(value);
+    await page.keyboard.press("Enter");
+    await cell.and(page.locator(`[aria-label$=": ${value}"]`)).waitFor();
+    await page.waitForFunction((el) => el?.getAttribute("aria-describedby") && document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent === "сохранено", await cell.elementHandle());
+    if (i >= WARMUP) times.push(performance.now() - t);
+  }
+  return { p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1), mean: round(times.reduce((a, b) => a + b, 0) / times.length, 1), n: times.length };
+}
+
+async function main(): Promise<void> {
+  if (needsBuild()) run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" }, label: "next build" });
+  const b = await openPostgres();
+  if (!b?.url) {
+    console.error("PostgreSQL недоступен (BENCH_PG_URL): этот замер идёт на PostgreSQL, как в школе.");
+    process.exit(1);
+  }
+  const today = dateToDay(new Date());
+  const summary = await seedDemoSchool(b.db, { today: new Date() });
+  const journal = await growJournal(b, summary.schoolId, summary.today);
+  await b.query("ANALYZE");
+  await b.db.$disconnect();
+  console.log(`Журнал: ${journal.students} учеников × ${journal.lessons} уроков (5А, математика, текущая четверть)`);
+
+  const server = startNext({ port: PORT, env: { DATABASE_URL: b.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-42", APP_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" } });
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined });
+  try {
+    if (!(await waitForHealth(`${BASE}/api/health`))) throw new Error("the server did not start");
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel("Логин").fill("teacher");
+    await page.getByLabel("Пароль").fill("demo2026");
+    await page.getByRole("button", { name: "Войти" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const gridUrl = `${BASE}/journal/${journal.cohortId}/${journal.subjectId}?period=${journal.periodId}`;
+
+    await page.goto(gridUrl);
+    const grid = page.getByRole("grid").first();
+    await grid.waitFor();
+    const shown = { rows: (await grid.getByRole("row").count()) - 1, columns: (await grid.getByRole("columnheader").count()) - 2 };
+
+    const health = await timeGet(`${BASE}/api/health`, cookie);
+    const login = await timeGet(`${BASE}/login`, cookie);
+    const gridPage = await timeGet(gridUrl, cookie);
+    const saves = await timeSaves(page);
+    const result = {
+      date: new Date().toISOString(), today,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, loadAverage: loadavg().map((x) => round(x, 2)) },
+      journal: { ...journal, shown }, runs: RUNS,
+      get: { "/api/health": health, "/login": login, grid: gridPage },
+      ratio: { gridToLogin: round(gridPage.p50 / login.p50, 2), gridToHealth: round(gridPage.p50 / health.p50, 2) },
+      saveMark: saves,
+    };
+    console.table({ "/api/health": health, "/login": login, [`grid ${shown.rows}×${shown.columns}`]: gridPage, "save a mark (browser)": saves });
+    console.log(`grid / login p50: ${result.ratio.gridToLogin}×; grid / health p50: ${result.ratio.gridToHealth}×`);
+    const dir = join(process.cwd(), "bench", "results");
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${today}-http-journal.json`);
+    await writeFile(file, JSON.stringify(result, null, 2));
+    console.log(`Записано: ${file}`);
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    await b.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
+
