@@ -18,12 +18,14 @@ import { markSymbol } from "@/lib/grading/display";
 import type { MarkValue } from "@/lib/grading/marks";
 import { cohortStatistics, formatFraction } from "@/lib/grading/statistics";
 
+/** periodId is a period's id, or "<year period id>:EXAM" / ":FINAL" for the exam and final marks */
 export type SummaryColumn = { subjectId: string; periodId: string };
 export type ColumnStats = { n: number; success: string; quality: string; mean: string; sou: string };
 
 export type SummarySheet = {
   cohort: { id: string; name: string; yearName: string };
   subjects: { id: string; name: string }[];
+  /** the terms, the year, and for a graduating class the exam and the final (итоговая) */
   periods: { id: string; name: string; isYear: boolean }[];
   /** every subject × period, subjects outer */
   columns: SummaryColumn[];
@@ -74,8 +76,8 @@ export async function readSummarySheet(p: Principal, cohortId: string, yearId?: 
       select: { subject: { select: { id: true, name: true } } },
     }),
     db.finalMark.findMany({
-      where: { schoolId, studentId: { in: studentIds }, periodId: { in: periods.map((x) => x.id) }, kind: { in: ["PERIOD", "YEAR"] }, removedAt: null },
-      select: { studentId: true, subjectId: true, periodId: true, markKind: true, value: true, text: true, subject: { select: { id: true, name: true } } },
+      where: { schoolId, studentId: { in: studentIds }, periodId: { in: periods.map((x) => x.id) }, kind: { in: ["PERIOD", "YEAR", "EXAM", "FINAL"] }, removedAt: null },
+      select: { studentId: true, subjectId: true, periodId: true, kind: true, markKind: true, value: true, text: true, subject: { select: { id: true, name: true } } },
     }),
   ]);
   const subjectMap = new Map<string, string>();
@@ -83,9 +85,16 @@ export async function readSummarySheet(p: Principal, cohortId: string, yearId?: 
   for (const f of finals) subjectMap.set(f.subject.id, f.subject.name);
   const subjects = [...subjectMap.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "ru"));
 
-  const columns: SummaryColumn[] = subjects.flatMap((s) => periods.map((x) => ({ subjectId: s.id, periodId: x.id })));
+  // a graduating class (or one with such marks) also has the exam and the final columns
+  const yearPeriod = periods.find((x) => x.kind === "YEAR");
+  const examColumns = yearPeriod && (cohort.grade === 9 || cohort.grade === 11 || finals.some((f) => f.kind === "EXAM" || f.kind === "FINAL"))
+    ? [{ id: `${yearPeriod.id}:EXAM`, name: "Экзамен", isYear: false }, { id: `${yearPeriod.id}:FINAL`, name: "Итоговая", isYear: false }]
+    : [];
+  const allPeriods = [...periods.map((x) => ({ id: x.id, name: x.name, isYear: x.kind === "YEAR" })), ...examColumns];
+  const columns: SummaryColumn[] = subjects.flatMap((s) => allPeriods.map((x) => ({ subjectId: s.id, periodId: x.id })));
   const key = (studentId: string, subjectId: string, periodId: string) => `${studentId}|${subjectId}|${periodId}`;
-  const byKey = new Map(finals.map((f) => [key(f.studentId, f.subjectId, f.periodId), f]));
+  const columnOf = (f: { periodId: string; kind: string }) => (f.kind === "EXAM" || f.kind === "FINAL" ? `${f.periodId}:${f.kind}` : f.periodId);
+  const byKey = new Map(finals.map((f) => [key(f.studentId, f.subjectId, columnOf(f)), f]));
 
   const rows = students.map((s) => ({
     ...s,
@@ -106,7 +115,7 @@ export async function readSummarySheet(p: Principal, cohortId: string, yearId?: 
   return {
     cohort: { id: cohort.id, name: cohort.name, yearName: cohort.year.name },
     subjects,
-    periods: periods.map((x) => ({ id: x.id, name: x.name, isYear: x.kind === "YEAR" })),
+    periods: allPeriods,
     columns,
     rows,
     stats,

@@ -55,6 +55,29 @@ describe("the summary sheet", () => {
     expect(sheet.stats[1]).toEqual({ n: 0, success: "—", quality: "—", mean: "—", sou: "—" });
   });
 
+  it("adds the exam and the final marks after the year once a class has them", async () => {
+    const A = f.A;
+    const yearPeriod = (await t.db.period.findFirstOrThrow({ where: { schoolId: A.id, kind: "YEAR" } })).id;
+    const mark = (kind: "YEAR" | "EXAM" | "FINAL", value: number) =>
+      t.db.finalMark.create({
+        data: { schoolId: A.id, studentId: A.s1, subjectId: A.math, cohortId: A.c5, periodId: yearPeriod, kind, markKind: "NUMERIC", value, confirmedById: A.mathT, confirmedAt: new Date() },
+      });
+    await mark("YEAR", 4);
+    await mark("EXAM", 5);
+    await mark("FINAL", 5);
+    try {
+      const sheet = await readSummarySheet(await f.as("a.math"), A.c5);
+      expect(sheet.periods.map((x) => x.name)).toEqual(["1 четверть", "Год", "Экзамен", "Итоговая"]);
+      const ivanov = sheet.rows.find((r) => r.name === "Иванов П.");
+      // maths: 1 четверть, год, экзамен, итоговая; then Russian
+      expect(ivanov?.cells.slice(0, 4)).toEqual(["5", "4", "5", "5"]);
+      expect(sheet.stats[2]).toEqual({ n: 1, success: "100,0", quality: "100,0", mean: "5,00", sou: "100,0" });
+    } finally {
+      // the other tests read the sheet of a class with no year marks
+      await t.db.finalMark.deleteMany({ where: { schoolId: A.id, periodId: yearPeriod } });
+    }
+  });
+
   it("is read by the class teacher, the cohort's teachers and the administration only", async () => {
     expect((await readSummarySheet(await f.as("a.rus"), f.A.c5)).rows).toHaveLength(2);
     expect((await readSummarySheet(await f.as("a.admin"), f.A.c5, f.A.yearId)).rows).toHaveLength(2);
