@@ -31,16 +31,37 @@ export type PeriodFacts = {
 
 export function suggestPeriodMark(facts: PeriodFacts, policy: GradingPolicy): Suggestion {
   const average = weightedAverage(facts.marks);
+  const exempt = facts.marks.some((m) => m.mark.kind === "EXEMPT");
+  return { ...suggestFromTotals({ ...average, exempt, lessonsHeld: facts.lessonsHeld, lessonsMissed: facts.lessonsMissed }, policy), average };
+}
+
+/**
+ * The same decision from totals instead of the list of marks, for the region-wide
+ * computation that sums in the database (lib/journal/finals-batch-query.ts).
+ */
+export type PeriodTotals = {
+  /** Σ value × weight over numeric marks with a positive weight, weights in hundredths */
+  sum: number;
+  /** Σ weight over the same marks, in hundredths */
+  weight: number;
+  /** how many such marks */
+  count: number;
+  /** some mark of the period is «осв» */
+  exempt: boolean;
+  lessonsHeld: number;
+  /** of those, missed (any attendance code but «оп») */
+  lessonsMissed: number;
+};
+
+export function suggestFromTotals(t: PeriodTotals, policy: GradingPolicy): Omit<Suggestion, "average"> {
   // a student exempt for the period (осв with no numeric mark) is exempt, not н/а
-  if (average.count === 0 && facts.marks.some((m) => m.mark.kind === "EXEMPT")) {
-    return { mark: { kind: "EXEMPT" }, reason: "EXEMPT", average };
+  if (t.count === 0 && t.exempt) return { mark: { kind: "EXEMPT" }, reason: "EXEMPT" };
+  if (t.lessonsHeld > 0 && 100 * t.lessonsMissed > policy.maxAbsenceShare * t.lessonsHeld) {
+    return { mark: { kind: "NOT_ATTESTED" }, reason: "TOO_MANY_ABSENCES" };
   }
-  if (facts.lessonsHeld > 0 && 100 * facts.lessonsMissed > policy.maxAbsenceShare * facts.lessonsHeld) {
-    return { mark: { kind: "NOT_ATTESTED" }, reason: "TOO_MANY_ABSENCES", average };
-  }
-  if (average.count === 0) return { mark: { kind: "NOT_ATTESTED" }, reason: "NO_MARKS", average };
-  if (average.count < policy.minMarks) return { mark: { kind: "NOT_ATTESTED" }, reason: "TOO_FEW_MARKS", average };
-  return { mark: { kind: "NUMERIC", value: markFromAverage(average, policy) }, reason: "MEAN", average };
+  if (t.count === 0) return { mark: { kind: "NOT_ATTESTED" }, reason: "NO_MARKS" };
+  if (t.count < policy.minMarks) return { mark: { kind: "NOT_ATTESTED" }, reason: "TOO_FEW_MARKS" };
+  return { mark: { kind: "NUMERIC", value: markFromAverage(t, policy) }, reason: "MEAN" };
 }
 
 /**

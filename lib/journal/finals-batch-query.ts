@@ -4,7 +4,7 @@
  * families, where opening each journal in turn (lib/journal/finals.ts) would take an
  * hour. The database sums (Σ value × weight with each mark weighed by its work type's
  * weight on the mark's date, Σ weight, counts, lessons held and missed) and
- * lib/grading/period-totals.ts decides, so the figures are exact and the same as the
+ * lib/grading/finals.ts (suggestFromTotals) decides, so the figures are exact and the same as the
  * journal's: an integration test compares the two on the demo school.
  *
  * No authorisation here: a caller that checks who may see the results wraps it; the
@@ -12,9 +12,9 @@
  */
 import type { Db } from "@/lib/db";
 import { policyFromRow, DEFAULT_POLICY, type GradingPolicy } from "@/lib/grading/policy";
-import { suggestFromTotals, type PeriodTotals, type TotalsSuggestion } from "@/lib/grading/period-totals";
+import { suggestFromTotals, type PeriodTotals, type Suggestion } from "@/lib/grading/finals";
 
-export type BatchSuggestion = TotalsSuggestion & {
+export type BatchSuggestion = Omit<Suggestion, "average"> & {
   studentId: string;
   cohortId: string;
   subjectId: string;

@@ -1,14 +1,14 @@
 /**
- * The region-wide computation decides from totals (lib/grading/period-totals.ts); the
- * journal decides from the list of marks (lib/grading/finals.ts). They must agree on
+ * The region-wide computation sums marks in the database the way totalsOf below does
+ * (numeric marks with a positive weight) and decides from the totals (suggestFromTotals);
+ * the journal decides from the list of marks (suggestPeriodMark). They must agree on
  * every input, or a family would see one mark in the diary and another in the statistics.
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 
-import { suggestPeriodMark } from "@/lib/grading/finals";
-import { suggestFromTotals } from "@/lib/grading/period-totals";
-import { weightedAverage, type WeightedMark } from "@/lib/grading/average";
+import { suggestFromTotals, suggestPeriodMark } from "@/lib/grading/finals";
+import type { WeightedMark } from "@/lib/grading/average";
 import type { MarkValue } from "@/lib/grading/marks";
 import { DEFAULT_POLICY, type GradingPolicy } from "@/lib/grading/policy";
 
@@ -21,9 +21,18 @@ const policyArb: fc.Arbitrary<GradingPolicy> = fc
   .record({ t3: fc.integer({ min: 201, max: 300 }), step: fc.integer({ min: 50, max: 100 }), minMarks: fc.integer({ min: 0, max: 6 }), share: fc.integer({ min: 10, max: 100 }) })
   .map(({ t3, step, minMarks, share }) => ({ validFrom: "2026-09-01", thresholds: { 3: t3, 4: t3 + step, 5: t3 + 2 * step }, minMarks, maxAbsenceShare: share }));
 
+/** What the SQL of lib/journal/finals-batch-query.ts sums, written out independently. */
 function totalsOf(marks: readonly WeightedMark[], lessonsHeld: number, lessonsMissed: number) {
-  const a = weightedAverage(marks);
-  return { sum: a.sum, weight: a.weight, count: a.count, exempt: marks.some((m) => m.mark.kind === "EXEMPT"), lessonsHeld, lessonsMissed };
+  let sum = 0;
+  let weight = 0;
+  let count = 0;
+  for (const { mark, weight: w } of marks) {
+    if (mark.kind !== "NUMERIC" || w <= 0) continue;
+    sum += mark.value * w;
+    weight += w;
+    count++;
+  }
+  return { sum, weight, count, exempt: marks.some((m) => m.mark.kind === "EXEMPT"), lessonsHeld, lessonsMissed };
 }
 
 describe("suggested period mark from totals", () => {
