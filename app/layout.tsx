@@ -2,7 +2,11 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { getPrincipal } from "@/lib/auth/session";
+import { displayModeClasses } from "@/lib/people/display-settings";
+
 import "./globals.css";
+import "./diary-modes.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -15,8 +19,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("app");
+  // «версия для слабовидящих»: large print and high contrast, as the user chose
+  const modes = await displayModeClasses(await getPrincipal());
   return (
-    <html lang={locale}>
+    <html lang={locale} className={modes || undefined}>
       <body className="min-h-screen bg-white text-[1.0625rem]">
         <a href="#main" className="skip-link">
           {t("skip")}

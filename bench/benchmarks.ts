@@ -53,7 +53,7 @@ export function scaleFromEnv(env: NodeJS.ProcessEnv): Scale {
   };
 }
 
-function windowFor(scale: Scale): { from: Day; until: Day; today: Day; fullYearDays: number; windowDays: number } {
+export function windowFor(scale: Scale): { from: Day; until: Day; today: Day; fullYearDays: number; windowDays: number } {
   const today = localDayOf(new Date(), SCHOOL_TIME_ZONE);
   const cal = buildCalendar(academicStartYear(today), 11);
   const firstTerm = cal.periods.find((p) => p.kind === "QUARTER" && p.number === 1);

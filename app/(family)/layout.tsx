@@ -1,6 +1,8 @@
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 
 import { AppHeader } from "@/components/ui/app-header";
+import { DiaryNav } from "@/components/diary/nav/diary-nav";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { signOutAction } from "../(auth)/actions";
 
@@ -10,6 +12,9 @@ export default async function FamilyLayout({ children }: { children: React.React
   return (
     <>
       <AppHeader principal={p} signOut={signOutAction} nav={[{ href: "/diary", label: t("title") }]} />
+      <Suspense fallback={null}>
+        <DiaryNav />
+      </Suspense>
       {children}
     </>
   );

@@ -1,12 +1,15 @@
 /**
- * `npm run bench:http`: the journal as a teacher meets it, over HTTP against the
- * production build on PostgreSQL (issue 4):
+ * `npm run bench:http`: the journal and the diary as teachers and families meet them,
+ * over HTTP against the production build on PostgreSQL (issues 4 and 5), in a database
+ * holding the region-shaped data set (BENCH_SCALE / BENCH_SCHOOLS / BENCH_STUDENTS, as
+ * `npm run bench`) next to the demo school:
  *
  * - the grid page of one class × subject × term with 30 students and 60 lessons, rendered
  *   on the server, against a trivial page (/login, no database) and a trivial route
  *   (/api/health, one `SELECT 1`) of the same server in the same run;
  * - saving a mark: a key typed in the grid in Chromium until the cell says «сохранено»
- *   (the server action, its transaction and audit row, and the page's own work).
+ *   (the server action, its transaction and audit row, and the page's own work);
+ * - the family's diary: the week of one child and the marks page, as the demo parent.
  *
  * The demo school is seeded into a fresh database, its 5А mathematics journal of the
  * current term filled up to 30 students and 60 lessons (extra lessons at an eighth hour,
@@ -22,6 +25,8 @@ import { chromium, type Page } from "@playwright/test";
 import { seedDemoSchool } from "../prisma/seed/demo-school";
 import { Rng } from "../prisma/seed/rng";
 import { addDays, dateToDay, dayToDate } from "../lib/time";
+import { seedRegion } from "../prisma/seed/region";
+import { scaleFromEnv, windowFor } from "./benchmarks";
 import { openPostgres, type BenchDb } from "./engines";
 import { percentile, round } from "./measure";
 import { findChromium } from "../scripts/find-chromium.mjs";
@@ -131,6 +136,10 @@ async function main(): Promise<void> {
   const today = dateToDay(new Date());
   const summary = await seedDemoSchool(b.db, { today: new Date() });
   const journal = await growJournal(b, summary.schoolId, summary.today);
+  const scale = scaleFromEnv(process.env);
+  const w = windowFor(scale);
+  console.log(`Данные региона: ${scale.schools} школ × ${scale.students} учеников…`);
+  const region = await seedRegion(b.db, { schools: scale.schools, students: scale.students, seed: 1, from: w.from, until: w.until, today: w.today, insert: "unnest", batchSize: 5000 });
   await b.query("ANALYZE");
   await b.db.$disconnect();
   console.log(`Журнал: ${journal.students} учеников × ${journal.lessons} уроков (5А, математика, текущая четверть)`);
@@ -158,19 +167,39 @@ async function main(): Promise<void> {
     const login = await timeGet(`${BASE}/login`, cookie);
     const gridPage = await timeGet(gridUrl, cookie);
     const saves = await timeSaves(page);
+
+    // the family: the demo parent's diary
+    const family = await browser.newContext();
+    const fpage = await family.newPage();
+    await fpage.goto(`${BASE}/login`);
+    await fpage.getByLabel("Логин").fill("parent");
+    await fpage.getByLabel("Пароль").fill("demo2026");
+    await fpage.getByRole("button", { name: "Войти" }).click();
+    await fpage.waitForURL((u) => !u.pathname.startsWith("/login"));
+    const familyCookie = (await family.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const diaryWeek = await timeGet(`${BASE}/diary`, familyCookie);
+    const diaryMarks = await timeGet(`${BASE}/diary/marks`, familyCookie);
+    const familyLogin = await timeGet(`${BASE}/login`, familyCookie);
     const result = {
       date: new Date().toISOString(), today,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, loadAverage: loadavg().map((x) => round(x, 2)) },
+      region: { schools: scale.schools, students: scale.students, rows: region.rows },
       journal: { ...journal, shown }, runs: RUNS,
-      get: { "/api/health": health, "/login": login, grid: gridPage },
-      ratio: { gridToLogin: round(gridPage.p50 / login.p50, 2), gridToHealth: round(gridPage.p50 / health.p50, 2) },
+      get: { "/api/health": health, "/login": login, grid: gridPage, "/diary": diaryWeek, "/diary/marks": diaryMarks, "/login (family run)": familyLogin },
+      ratio: {
+        gridToLogin: round(gridPage.p50 / login.p50, 2), gridToHealth: round(gridPage.p50 / health.p50, 2),
+        diaryWeekToLogin: round(diaryWeek.p50 / familyLogin.p50, 2), diaryMarksToLogin: round(diaryMarks.p50 / familyLogin.p50, 2),
+      },
       saveMark: saves,
     };
-    console.table({ "/api/health": health, "/login": login, [`grid ${shown.rows}×${shown.columns}`]: gridPage, "save a mark (browser)": saves });
-    console.log(`grid / login p50: ${result.ratio.gridToLogin}×; grid / health p50: ${result.ratio.gridToHealth}×`);
+    console.table({
+      "/api/health": health, "/login": login, [`grid ${shown.rows}×${shown.columns}`]: gridPage, "save a mark (browser)": saves,
+      "/diary (week)": diaryWeek, "/diary/marks": diaryMarks, "/login (family run)": familyLogin,
+    });
+    console.log(`grid / login p50: ${result.ratio.gridToLogin}×; grid / health p50: ${result.ratio.gridToHealth}×; diary week / login: ${result.ratio.diaryWeekToLogin}×; marks / login: ${result.ratio.diaryMarksToLogin}×`);
     const dir = join(process.cwd(), "bench", "results");
     await mkdir(dir, { recursive: true });
-    const file = join(dir, `${today}-http-journal.json`);
+    const file = join(dir, `${today}-http.json`);
     await writeFile(file, JSON.stringify(result, null, 2));
     console.log(`Записано: ${file}`);
   } finally {

@@ -1,0 +1,400 @@
+/**
+ * The family's marks by subject (issue 5, items 2 and 3): for one period of one child,
+ * every mark with its date, work type and weight; the weighted average with its formula
+ * spelled out; the period mark the school's rules suggest (and why when «н/а»); the final
+ * mark once the teacher confirms it; and the forecast (R4) — projected mark, how sure,
+ * what it takes, risks. All arithmetic is lib/grading's; this module only gathers facts.
+ *
+ * One plain DTO per screen (the offline diary ships it as is), read in a fixed number of
+ * queries: the child with its memberships, the year's periods, then marks, lessons,
+ * attendance, curriculum, final marks, rules and the reader's setting side by side.
+ */
+import "server-only";
+
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Principal } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/auth/permissions";
+import { studentsVisibleTo } from "@/lib/auth/scope";
+import { fullName } from "@/lib/people/names";
+import { assertId } from "@/lib/people/students";
+import { loadStudentMarks, type StudentMarkDto } from "@/lib/journal/student-marks-query";
+import { loadGradingPolicy } from "@/lib/school/grading-policy";
+import { formatMean, formulaText, type WeightedMark } from "@/lib/grading/average";
+import { markSymbol } from "@/lib/grading/display";
+import { SUGGESTION_REASON, suggestPeriodMark, suggestYearMark, type Suggestion } from "@/lib/grading/finals";
+import { forecastPeriod, type Risk } from "@/lib/grading/forecast";
+import { describeForecast, noForecastReason, plainSummary, type PeriodKindName } from "@/lib/grading/forecast-text";
+import { hundredths, type MarkValue, type Scale } from "@/lib/grading/marks";
+import type { GradingPolicy } from "@/lib/grading/policy";
+import { dateToDay, dayToDate, schoolToday } from "@/lib/time";
+
+export type DiaryMark = {
+  id: string;
+  date: string;
+  symbol: string;
+  kind: StudentMarkDto["kind"];
+  workType: string;
+  /** «2», «1,5»: the weight of the work type on the mark's day */
+  weight: string;
+  /** enters the average (a number); «н/а», «осв», «зач» and text never do */
+  counts: boolean;
+  comment: string | null;
+};
+
+export type DiaryForecast = {
+  projected: 2 | 3 | 4 | 5 | null;
+  marksSoFar: number;
+  lessonsLeft: number;
+  confidence: "LOW" | "MEDIUM" | "HIGH";
+  risks: Risk[];
+  headline: string;
+  sureness: string;
+  steps: string[];
+  riskTexts: string[];
+};
+
+export type DiarySubjectMarks = {
+  subjectId: string;
+  subjectName: string;
+  scale: Scale;
+  marks: DiaryMark[];
+  /** null on a scale without numbers */
+  average: { text: string; formula: string; count: number } | null;
+  /** the plain-language first line: «Средняя оценка 4,25 — сейчас выходит «4»» */
+  plain: string | null;
+  suggestion: { symbol: string; reason: Suggestion["reason"]; reasonText: string } | null;
+  /** the year: the confirmed period marks the year mark is suggested from */
+  periodMarks: { period: string; symbol: string }[];
+  final: { symbol: string; confirmedAt: string } | null;
+  lessonsHeld: number;
+  lessonsMissed: number;
+  lessonsLeft: number;
+  forecast: DiaryForecast | null;
+  /** why there is no average or forecast on this scale */
+  noForecast: string | null;
+};
+
+export type DiaryPeriod = { id: string; name: string; kind: PeriodKindName; startDate: string; endDate: string };
+
+export type DiaryMarksPage = {
+  student: { id: string; name: string };
+  /** the reader's plain-language setting */
+  plainLanguage: boolean;
+  today: string;
+  /** school years the child studied in, each with the period to open there */
+  years: { id: string; name: string; periodId: string }[];
+  year: { id: string; name: string };
+  periods: DiaryPeriod[];
+  period: DiaryPeriod & { closed: boolean };
+  policy: { minMarks: number; maxAbsenceShare: number };
+  subjects: DiarySubjectMarks[];
+};
+
+export type DiaryHomeworkItem = {
+  id: string;
+  dueDate: string;
+  text: string;
+  individual: boolean;
+  files: { id: string; name: string; size: number; href: string }[];
+};
+
+export type DiarySubjectPage = Omit<DiaryMarksPage, "subjects"> & { subject: DiarySubjectMarks; homework: DiaryHomeworkItem[] };
+
+type Span = { cohortId: string; start: string; end: string | null };
+
+function activeOn(spans: readonly Span[], cohortId: string, day: string): boolean {
+  return spans.some((s) => s.cohortId === cohortId && s.start <= day && (s.end === null || s.end >= day));
+}
+
+function markValueOf(r: { kind: string; value: number | null; text: string | null }): MarkValue {
+  if (r.kind === "NUMERIC" && r.value !== null && r.value >= 1 && r.value <= 5) return { kind: "NUMERIC", value: r.value as 1 | 2 | 3 | 4 | 5 };
+  if (r.kind === "DESCRIPTIVE") return { kind: "DESCRIPTIVE", text: r.text ?? "" };
+  if (r.kind === "PASS" || r.kind === "FAIL" || r.kind === "EXEMPT") return { kind: r.kind };
+  return { kind: "NOT_ATTESTED" };
+}
+
+function symbolOf(m: MarkValue): string {
+  return markSymbol({ kind: m.kind, value: m.kind === "NUMERIC" ? m.value : null, text: m.kind === "DESCRIPTIVE" ? m.text : null });
+}
+
+function weightText(h: number): string {
+  return h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2).replace(/0$/, "").replace(".", ",");
+}
+
+type Context = {
+  student: { id: string; name: string };
+  spans: (Span & { yearId: string })[];
+  parentOf: Map<string, string | null>;
+  years: { id: string; name: string; periodId: string }[];
+  year: { id: string; name: string };
+  periods: DiaryPeriod[];
+  period: DiaryPeriod & { closed: boolean };
+  today: string;
+};
+
+const KIND_ORDER: Record<PeriodKindName, number> = { QUARTER: 0, TRIMESTER: 0, SEMESTER: 0, YEAR: 1 };
+
+/** The period to open when none is asked for: the one under way, else the last begun, else the first. */
+function defaultPeriod(periods: readonly DiaryPeriod[], today: string): DiaryPeriod | undefined {
+  const terms = periods.filter((x) => x.kind !== "YEAR");
+  const list = terms.length ? terms : periods;
+  return list.find((x) => x.startDate <= today && today <= x.endDate) ?? list.filter((x) => x.startDate <= today).at(-1) ?? list[0];
+}
+
+/** The child (scoped), its years and the periods of the chosen year; NOT_FOUND for anything else. */
+async function loadContext(p: Principal, studentId: string, periodId: string | undefined): Promise<Context> {
+  assertCan(p, "diary.read");
+  assertId(studentId);
+  if (periodId !== undefined) assertId(periodId);
+  const today = schoolToday(p.timeZone);
+  const s = await db.student.findFirst({
+    where: { AND: [studentsVisibleTo(p), { id: studentId }] },
+    select: {
+      id: true, lastName: true, firstName: true, middleName: true,
+      memberships: {
+        where: { schoolId: p.schoolId },
+        orderBy: { startDate: "asc" },
+        select: { cohortId: true, startDate: true, endDate: true, cohort: { select: { kind: true, grade: true, parentId: true, yearId: true } } },
+      },
+    },
+  });
+  if (!s) throw new AppError("NOT_FOUND");
+  const spans = s.memberships.map((m) => ({
+    cohortId: m.cohortId, start: dateToDay(m.startDate), end: m.endDate ? dateToDay(m.endDate) : null, yearId: m.cohort.yearId,
+  }));
+  const parentOf = new Map(s.memberships.map((m) => [m.cohortId, m.cohort.parentId]));
+  const yearIds = [...new Set(s.memberships.map((m) => m.cohort.yearId))];
+  // the grade of each year: the class's (the last one that year), else any cohort's
+  const gradeOf = new Map<string, number>();
+  for (const m of s.memberships) if (m.cohort.kind === "CLASS" || !gradeOf.has(m.cohort.yearId)) gradeOf.set(m.cohort.yearId, m.cohort.grade);
+
+  const [yearRows, periodRows] = await Promise.all([
+    db.academicYear.findMany({ where: { schoolId: p.schoolId, id: { in: yearIds } }, orderBy: { startDate: "asc" }, select: { id: true, name: true, startDate: true, endDate: true } }),
+    db.period.findMany({
+      where: { schoolId: p.schoolId, yearId: { in: yearIds } },
+      orderBy: [{ startDate: "asc" }, { endDate: "asc" }],
+      select: { id: true, yearId: true, name: true, kind: true, startDate: true, endDate: true, gradeFrom: true, gradeTo: true, closedAt: true },
+    }),
+  ]);
+  const periodsOf = (yearId: string) => {
+    const grade = gradeOf.get(yearId);
+    return periodRows
+      .filter((x) => x.yearId === yearId && grade !== undefined && x.gradeFrom <= grade && grade <= x.gradeTo)
+      .map((x) => ({ id: x.id, name: x.name, kind: x.kind, startDate: dateToDay(x.startDate), endDate: dateToDay(x.endDate), closed: x.closedAt !== null }))
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  };
+  const years = yearRows
+    .map((y) => ({ id: y.id, name: y.name, start: dateToDay(y.startDate), end: dateToDay(y.endDate), periodId: defaultPeriod(periodsOf(y.id), today)?.id }))
+    .filter((y): y is typeof y & { periodId: string } => y.periodId !== undefined);
+
+  let yearId: string | undefined;
+  let chosen: (DiaryPeriod & { closed: boolean }) | undefined;
+  if (periodId !== undefined) {
+    const row = periodRows.find((x) => x.id === periodId);
+    chosen = row ? periodsOf(row.yearId).find((x) => x.id === periodId) : undefined;
+    if (!row || !chosen) throw new AppError("NOT_FOUND", "Период не найден.");
+    yearId = row.yearId;
+  } else {
+    const year = years.find((y) => y.start <= today && today <= y.end) ?? years.filter((y) => y.start <= today).at(-1) ?? years[0];
+    if (!year) throw new AppError("NOT_FOUND", "У ребёнка нет учебного года с отчётными периодами.");
+    yearId = year.id;
+    chosen = periodsOf(year.id).find((x) => x.id === year.periodId);
+  }
+  const year = years.find((y) => y.id === yearId);
+  if (!year || !chosen) throw new AppError("NOT_FOUND", "Период не найден.");
+  return {
+    student: { id: s.id, name: fullName(s) },
+    spans: spans.filter((x) => x.yearId === yearId),
+    parentOf,
+    years: years.map(({ id, name, periodId: pid }) => ({ id, name, periodId: pid })),
+    year: { id: year.id, name: year.name },
+    periods: periodsOf(year.id).map(({ closed: _closed, ...rest }) => rest),
+    period: chosen,
+    today,
+  };
+}
+
+async function readPlainLanguage(p: Principal): Promise<boolean> {
+  const u = await db.user.findUnique({ where: { id: p.userId }, select: { schoolId: true, plainLanguage: true } });
+  return u?.schoolId === p.schoolId ? u.plainLanguage : false;
+}
+
+type Built = { page: Omit<DiaryMarksPage, "subjects">; subjects: DiarySubjectMarks[]; ctx: Context };
+
+async function build(p: Principal, studentId: string, periodId: string | undefined, onlySubject?: string): Promise<Built> {
+  const ctx = await loadContext(p, studentId, periodId);
+  const { period, spans, today } = ctx;
+  const isYear = period.kind === "YEAR";
+  const cohortIds = [...new Set(spans.map((x) => x.cohortId))];
+  const withParents = [...new Set([...cohortIds, ...cohortIds.map((c) => ctx.parentOf.get(c)).filter((x): x is string => !!x)])];
+  const from = dayToDate(period.startDate);
+  const to = dayToDate(period.endDate);
+  const subjectWhere = onlySubject ? { subjectId: onlySubject } : {};
+
+  const [marks, lessons, absences, items, finals, termFinals, policy, plainLanguage] = await Promise.all([
+    loadStudentMarks(db, { schoolId: p.schoolId, studentId, from: period.startDate, to: period.endDate }),
+    db.lesson.findMany({
+      where: { schoolId: p.schoolId, cohortId: { in: cohortIds }, date: { gte: from, lte: to }, status: { in: ["PLANNED", "HELD"] }, ...subjectWhere },
+      select: { id: true, cohortId: true, subjectId: true, date: true, status: true },
+    }),
+    db.attendance.findMany({
+      where: { schoolId: p.schoolId, studentId, date: { gte: from, lte: to }, removedAt: null, code: { not: "LATE" } },
+      select: { lessonId: true },
+    }),
+    db.curriculumItem.findMany({
+      where: { schoolId: p.schoolId, cohortId: { in: withParents }, validFrom: { lte: to }, OR: [{ validTo: null }, { validTo: { gte: from } }], ...subjectWhere },
+      orderBy: { validFrom: "asc" },
+      select: { cohortId: true, subjectId: true, scale: true, subject: { select: { name: true } } },
+    }),
+    db.finalMark.findMany({
+      where: { schoolId: p.schoolId, studentId, periodId: period.id, kind: isYear ? "YEAR" : "PERIOD", removedAt: null, ...subjectWhere },
+      select: { subjectId: true, markKind: true, value: true, text: true, confirmedAt: true },
+    }),
+    isYear
+      ? db.finalMark.findMany({
+          where: { schoolId: p.schoolId, studentId, kind: "PERIOD", removedAt: null, periodId: { in: ctx.periods.filter((x) => x.kind !== "YEAR").map((x) => x.id) }, ...subjectWhere },
+          select: { subjectId: true, periodId: true, markKind: true, value: true, text: true },
+        })
+      : Promise.resolve([]),
+    loadGradingPolicy(p.schoolId, period.endDate),
+    readPlainLanguage(p),
+  ]);
+
+  // the subjects: the curriculum of the child's cohorts (a group's also from its class), and any subject with a mark
+  const subjects = new Map<string, { name: string; scale: Scale }>();
+  // the scale: the child's own cohort's item wins over the class a group belongs to
+  for (const it of items) subjects.set(it.subjectId, { name: it.subject.name, scale: it.scale });
+  for (const it of items) if (cohortIds.includes(it.cohortId)) subjects.set(it.subjectId, { name: it.subject.name, scale: it.scale });
+  const ownMarks = onlySubject ? marks.filter((m) => m.subjectId === onlySubject) : marks;
+  for (const m of ownMarks) if (!subjects.has(m.subjectId)) subjects.set(m.subjectId, { name: m.subjectName, scale: "FIVE_POINT" });
+
+  const countedLessons = lessons.filter((l) => activeOn(spans, l.cohortId, dateToDay(l.date)));
+  const missed = new Set(absences.map((a) => a.lessonId));
+  const periodName = new Map(ctx.periods.map((x) => [x.id, x.name]));
+  const periodOrder = new Map(ctx.periods.map((x, i) => [x.id, i]));
+  const open = today <= period.endDate;
+
+  const cards: DiarySubjectMarks[] = [];
+  for (const [subjectId, info] of subjects) {
+    if (info.scale === "NONE" && !ownMarks.some((m) => m.subjectId === subjectId)) continue;
+    const own = ownMarks.filter((m) => m.subjectId === subjectId);
+    const weighed: WeightedMark[] = own.map((m) => ({ mark: markValueOf(m), weight: hundredths(m.workType.weight) }));
+    const subjectLessons = countedLessons.filter((l) => l.subjectId === subjectId);
+    const held = subjectLessons.filter((l) => l.status === "HELD");
+    const lessonsHeld = held.length;
+    const lessonsMissed = held.filter((l) => missed.has(l.id)).length;
+    const lessonsLeft = subjectLessons.filter((l) => dateToDay(l.date) > today).length;
+    const numeric = info.scale === "FIVE_POINT";
+
+    let suggestion: Suggestion | null = null;
+    let periodMarks: DiarySubjectMarks["periodMarks"] = [];
+    if (numeric && isYear) {
+      const terms = termFinals
+        .filter((f) => f.subjectId === subjectId)
+        .sort((a, b) => (periodOrder.get(a.periodId) ?? 0) - (periodOrder.get(b.periodId) ?? 0));
+      const values = terms.map((f) => markValueOf({ kind: f.markKind, value: f.value, text: f.text }));
+      suggestion = suggestYearMark(values, policy);
+      periodMarks = terms.map((f, i) => ({ period: periodName.get(f.periodId) ?? "", symbol: symbolOf(values[i] ?? { kind: "NOT_ATTESTED" }) }));
+    } else if (numeric) {
+      suggestion = suggestPeriodMark({ marks: weighed, lessonsHeld, lessonsMissed }, policy);
+    }
+    // the average shown is always that of the marks listed (for the year: all the year's marks)
+    const average = numeric ? suggestPeriodMark({ marks: weighed, lessonsHeld, lessonsMissed }, policy).average : null;
+    const forecast = numeric && !isYear && open ? forecastOf({ marks: weighed, lessonsHeld, lessonsMissed, lessonsLeft }, policy, period.kind) : null;
+    const f = finals.find((x) => x.subjectId === subjectId);
+    cards.push({
+      subjectId,
+      subjectName: info.name,
+      scale: info.scale,
+      marks: own.map((m) => ({
+        id: m.id,
+        date: m.date,
+        symbol: markSymbol(m),
+        kind: m.kind,
+        workType: m.workType.name,
+        weight: weightText(hundredths(m.workType.weight)),
+        counts: m.kind === "NUMERIC",
+        comment: m.comment,
+      })),
+      average: average ? { text: formatMean(average), formula: formulaText(average), count: average.count } : null,
+      plain: average && suggestion && !isYear ? plainSummary(average, suggestion, policy) : average && average.count > 0 ? `Средняя оценка ${formatMean(average)}.` : null,
+      suggestion: suggestion ? { symbol: symbolOf(suggestion.mark), reason: suggestion.reason, reasonText: SUGGESTION_REASON[suggestion.reason] } : null,
+      periodMarks,
+      final: f ? { symbol: symbolOf(markValueOf({ kind: f.markKind, value: f.value, text: f.text })), confirmedAt: f.confirmedAt.toISOString() } : null,
+      lessonsHeld,
+      lessonsMissed,
+      lessonsLeft,
+      forecast,
+      noForecast: noForecastReason(info.scale),
+    });
+  }
+  cards.sort((a, b) => a.subjectName.localeCompare(b.subjectName, "ru"));
+  return {
+    ctx,
+    subjects: cards,
+    page: {
+      student: ctx.student,
+      plainLanguage,
+      today,
+      years: ctx.years,
+      year: ctx.year,
+      periods: ctx.periods,
+      period: ctx.period,
+      policy: { minMarks: policy.minMarks, maxAbsenceShare: policy.maxAbsenceShare },
+    },
+  };
+}
+
+function forecastOf(
+  facts: { marks: WeightedMark[]; lessonsHeld: number; lessonsMissed: number; lessonsLeft: number },
+  policy: GradingPolicy,
+  kind: PeriodKindName,
+): DiaryForecast {
+  const f = forecastPeriod(facts, policy);
+  const text = describeForecast(f, policy, kind);
+  return {
+    projected: f.projected,
+    marksSoFar: f.marksSoFar,
+    lessonsLeft: f.lessonsLeft,
+    confidence: f.confidence,
+    risks: f.risks,
+    headline: text.headline,
+    sureness: text.sureness,
+    steps: text.steps,
+    riskTexts: text.risks,
+  };
+}
+
+/** The marks page: one card per subject of the chosen period (the current one by default). */
+export async function readDiaryMarks(p: Principal, studentId: string, periodId?: string): Promise<DiaryMarksPage> {
+  const { page, subjects } = await build(p, studentId, periodId);
+  return { ...page, subjects };
+}
+
+/** One subject's page: every mark of the period, the forecast, and the subject's homework of the period. */
+export async function readDiarySubject(p: Principal, studentId: string, subjectId: string, periodId?: string): Promise<DiarySubjectPage> {
+  assertId(subjectId);
+  const { page, subjects, ctx } = await build(p, studentId, periodId, subjectId);
+  const subject = subjects.find((s) => s.subjectId === subjectId);
+  if (!subject) throw new AppError("NOT_FOUND", "Предмет не найден.");
+  const cohortIds = [...new Set(ctx.spans.map((x) => x.cohortId))];
+  const rows = await db.homework.findMany({
+    where: {
+      schoolId: p.schoolId, subjectId, dueDate: { gte: dayToDate(ctx.period.startDate), lte: dayToDate(ctx.period.endDate) },
+      OR: [{ studentId: null, cohortId: { in: cohortIds } }, { studentId }],
+    },
+    orderBy: [{ dueDate: "desc" }, { createdAt: "asc" }],
+    select: { id: true, cohortId: true, studentId: true, dueDate: true, text: true, files: { orderBy: { fileName: "asc" }, select: { id: true, fileName: true, size: true } } },
+  });
+  const homework = rows
+    .filter((h) => h.studentId === studentId || activeOn(ctx.spans, h.cohortId, dateToDay(h.dueDate)))
+    .map((h) => ({
+      id: h.id,
+      dueDate: dateToDay(h.dueDate),
+      text: h.text,
+      individual: h.studentId !== null,
+      files: h.files.map((f) => ({ id: f.id, name: f.fileName, size: f.size, href: `/api/homework-files/${f.id}` })),
+    }));
+  return { ...page, subject, homework };
+}
