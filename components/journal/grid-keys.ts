@@ -32,3 +32,9 @@ export function afterCommit(how: "enter" | "tab" | "shift-tab", pos: Pos, size: 
 export function startsEntry(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean {
   return e.key.length === 1 && e.key !== " " && !e.ctrlKey && !e.metaKey && !e.altKey;
 }
+
+/** The key that opens the focused cell's history: Shift+F10 or the context-menu key, as for a context menu. */
+export function opensHistory(e: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  return (e.key === "F10" && e.shiftKey) || e.key === "ContextMenu";
+}

@@ -2,16 +2,22 @@
 /**
  * The journal grid (ARIA grid pattern): one tab stop, arrows move, typing writes, Enter
  * or Tab saves and moves on. Each entry is saved on its own through the outbox, and each
- * cell says in words whether its value is being saved, saved or refused and why.
+ * cell says in words whether its value is being saved, saved or refused and why. Above
+ * the grid, the panel of the focused cell sets its column's work type and opens the
+ * cell's history (also Shift+F10 on the cell).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
-import type { GridLesson, GridStudent } from "@/lib/journal/grid";
+import type { GridLesson, GridStudent, GridWorkType } from "@/lib/journal/grid";
+import type { Scale } from "@/lib/grading/marks";
 import { formatDay } from "@/lib/time";
-import { afterCommit, nextPosition, startsEntry, type Pos } from "@/components/journal/grid-keys";
+import { afterCommit, nextPosition, opensHistory, startsEntry, type Pos } from "@/components/journal/grid-keys";
 import { useOutbox, type Outcome, type SaveCell } from "@/components/journal/use-outbox";
+import { weightOnDay } from "@/components/journal/grid/format";
+import { WorkTypeForm, type SetWorkType } from "@/components/journal/grid/work-type-form";
+import { HistoryDialog, type HistoryTarget, type LoadHistory } from "@/components/journal/grid/history-dialog";
 
 type Props = {
   cohortId: string;
@@ -22,7 +28,11 @@ type Props = {
   students: GridStudent[];
   cells: Record<string, string>;
   writable: boolean;
+  scale: Scale;
+  workTypes: GridWorkType[];
   save: SaveCell;
+  setWorkType: SetWorkType;
+  loadHistory: LoadHistory;
 };
 
 type Status = { state: "saved" } | { state: "refused"; reason: string };
@@ -34,7 +44,7 @@ function inCohort(s: GridStudent, day: string): boolean {
 }
 
 export function JournalGrid(props: Props) {
-  const { lessons, students, writable, save } = props;
+  const { lessons, students, writable, save, scale, workTypes } = props;
   const t = useTranslations("grid");
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(props.cells);
@@ -43,6 +53,9 @@ export function JournalGrid(props: Props) {
   const [editing, setEditing] = useState<{ pos: Pos; value: string } | null>(null);
   const [openFormula, setOpenFormula] = useState<Record<string, boolean>>({});
   const [announcement, setAnnouncement] = useState("");
+  // fromPanel: opened by the panel's button, so focus goes back to that button, not to the cell
+  const [history, setHistory] = useState<{ pos: Pos; target: HistoryTarget; fromPanel: boolean } | null>(null);
+  const historyButton = useRef<HTMLButtonElement>(null);
   const refs = useRef(new Map<string, HTMLElement>());
   const moveFocus = useRef(false);
   // set while an input is open; a key that closes it clears it first, so the blur that follows does not save again
@@ -152,7 +165,10 @@ export function JournalGrid(props: Props) {
     const student = students[pos.row];
     if (!lesson || !student) return;
     const key = keyOf(lesson.id, student.id);
-    if (startsEntry(e)) {
+    if (opensHistory(e)) {
+      e.preventDefault();
+      openHistory(pos, false);
+    } else if (startsEntry(e)) {
       e.preventDefault();
       tryEdit(pos, e.key);
     } else if (e.key === "Enter" || e.key === "F2") {
@@ -182,6 +198,22 @@ export function JournalGrid(props: Props) {
     }
   };
 
+  const openHistory = (pos: Pos, fromPanel: boolean) => {
+    const lesson = lessons[pos.col];
+    const student = students[pos.row];
+    if (!lesson || !student) return;
+    setHistory({ pos, fromPanel, target: { lessonId: lesson.id, studentId: student.id, student: student.name, date: dayName(lesson.date) } });
+  };
+
+  const closeHistory = () => {
+    if (!history) return;
+    setHistory(null);
+    if (history.fromPanel) historyButton.current?.focus();
+    else go(history.pos);
+  };
+
+  const refresh = useCallback(() => router.refresh(), [router]);
+
   const statusText = (key: string): string => {
     if (waiting.has(key)) return t("saving");
     const s = statuses[key];
@@ -195,9 +227,17 @@ export function JournalGrid(props: Props) {
     else refs.current.delete(`${row}:${col}`);
   };
 
+  const focusLesson = lessons[focus.col];
+  const focusStudent = students[focus.row];
+  const descriptive = scale === "DESCRIPTIVE";
+  const weightOf = (l: GridLesson) => {
+    const w = workTypes.find((x) => x.id === l.workTypeId);
+    return w ? weightOnDay(w, l.date) : null;
+  };
+
   return (
     <div>
-      <p className="mb-3 max-w-3xl" id="grid-help">{t("help")}</p>
+      <p className="mb-3 max-w-3xl" id="grid-help">{t("help", { entry: t(`entry.${scale}`) })}</p>
       <div className="mb-3 font-semibold">
         {!online && <p className="text-danger">{t("offline")}</p>}
         {pending.length > 0 ? <p>{t("waiting", { count: pending.length })}</p> : ready && <p>{t("allSaved")}</p>}
@@ -205,6 +245,39 @@ export function JournalGrid(props: Props) {
       <div role="status" aria-live="polite" className="sr-only">
         {announcement}
         {!online && ` ${t("offline")}`}
+      </div>
+      <div role="group" aria-labelledby="cell-tools-title" className="mb-3 max-w-full rounded border-2 border-gray-300 p-3">
+        <p id="cell-tools-title" className="mb-2 font-semibold">
+          {focusLesson && focusStudent
+            ? t("toolsTitle", { student: focusStudent.name, date: dayName(focusLesson.date) })
+            : t("toolsAverage", { student: focusStudent?.name ?? "" })}
+        </p>
+        {focusLesson && focusStudent && (
+          <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
+            {writable ? (
+              <WorkTypeForm
+                key={focusLesson.id}
+                lessonId={focusLesson.id}
+                lessonDay={focusLesson.date}
+                dateText={dayName(focusLesson.date)}
+                workTypeId={focusLesson.workTypeId}
+                workTypes={workTypes}
+                action={props.setWorkType}
+                onSaved={refresh}
+              />
+            ) : (
+              <p>{t("workTypeShown", { date: dayName(focusLesson.date), name: focusLesson.workTypeName ?? t("workTypeNone") })}</p>
+            )}
+            <button
+              type="button"
+              ref={historyButton}
+              onClick={() => openHistory(focus, true)}
+              className="rounded border-2 border-accent bg-white px-4 py-2 font-semibold text-accent hover:bg-blue-50"
+            >
+              {t("historyButton")}
+            </button>
+          </div>
+        )}
       </div>
       <div className="relative max-h-[75vh] overflow-auto rounded border-2 border-gray-400">
         <table role="grid" aria-labelledby="grid-caption" aria-describedby="grid-help" className="border-collapse text-lg">
@@ -216,6 +289,11 @@ export function JournalGrid(props: Props) {
                 <th key={l.id} scope="col" title={l.topic ?? undefined} className="sticky top-0 z-10 min-w-20 border bg-white p-2 align-bottom text-sm font-semibold">
                   <span className="block whitespace-nowrap">{dayName(l.date)}</span>
                   {l.lessonType !== "LESSON" && <span className="block">{t(`type.${l.lessonType as "LESSON"}`)}</span>}
+                  {l.workTypeName && (
+                    <span className="block max-w-32 text-xs font-normal">
+                      {weightOf(l) ? t("workTypeHeader", { name: l.workTypeName, weight: weightOf(l) ?? "" }) : l.workTypeName}
+                    </span>
+                  )}
                   {(l.status === "CANCELLED" || l.status === "MOVED") && <span className="block italic">{t(`status.${l.status}`)}</span>}
                 </th>
               ))}
@@ -251,6 +329,12 @@ export function JournalGrid(props: Props) {
                         <input
                           autoFocus
                           aria-label={name}
+                          maxLength={500}
+                          // the caret after what was typed so far, so the next key adds to it
+                          onFocus={(e) => {
+                            const end = e.currentTarget.value.length;
+                            e.currentTarget.setSelectionRange(end, end);
+                          }}
                           value={editing.value}
                           onChange={(e) => setEditing({ pos: { row, col }, value: e.target.value })}
                           onKeyDown={onEditKey}
@@ -260,10 +344,10 @@ export function JournalGrid(props: Props) {
                             commit({ row, col }, e.currentTarget.value, true);
                             setEditing(null);
                           }}
-                          className="w-16 rounded border-2 border-blue-700 p-1 text-center text-lg"
+                          className={`rounded border-2 border-blue-700 p-1 text-lg ${descriptive ? "w-56 text-left" : "w-16 text-center"}`}
                         />
                       ) : (
-                        <span className="block min-h-7 font-bold">{value}</span>
+                        <span className={`block min-h-7 ${descriptive ? "max-w-48 text-left text-sm" : "font-bold"}`}>{value}</span>
                       )}
                       {status && (
                         <span id={`cs-${key}`} className={`block text-xs ${statuses[key]?.state === "refused" && !waiting.has(key) ? "text-danger" : ""}`}>
@@ -280,23 +364,28 @@ export function JournalGrid(props: Props) {
                     ref={setRef(row, lessons.length)}
                     tabIndex={tabIndex(row, lessons.length)}
                     aria-expanded={openFormula[s.id] ?? false}
+                    aria-controls={`fm-${s.id}`}
                     aria-describedby={`st-${s.id}`}
                     onKeyDown={(e) => onCellKey(e, { row, col: lessons.length })}
                     onClick={() => {
+                      const open = !openFormula[s.id];
                       setFocus({ row, col: lessons.length });
-                      setOpenFormula((o) => ({ ...o, [s.id]: !o[s.id] }));
+                      setOpenFormula((o) => ({ ...o, [s.id]: open }));
+                      // the formula appears next to the button: say it, too
+                      setAnnouncement(open ? t("formulaAnnounce", { student: s.name, formula: s.formula }) : "");
                     }}
                     className="text-sm text-accent underline"
                   >
                     {t("howComputed")}
                   </button>
-                  {openFormula[s.id] && <span className="block whitespace-nowrap text-sm">{t("formula", { formula: s.formula })}</span>}
+                  <span id={`fm-${s.id}`} hidden={!openFormula[s.id]} className="block whitespace-nowrap text-sm">{t("formula", { formula: s.formula })}</span>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {history && <HistoryDialog target={history.target} load={props.loadHistory} onClose={closeHistory} />}
     </div>
   );
 }

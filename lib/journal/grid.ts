@@ -15,15 +15,18 @@ import { assertId } from "@/lib/people/students";
 import { formatMean, formulaText, weightedAverage } from "@/lib/grading/average";
 import { markSymbol } from "@/lib/grading/display";
 import { ATTENDANCE_SYMBOL, type AttendanceCode, type MarkValue, type Scale } from "@/lib/grading/marks";
-import { weighByDate } from "@/lib/grading/weights";
+import { weighByDate, type WeightHistory } from "@/lib/grading/weights";
 import { loadWorkTypeWeightHistories } from "@/lib/school/grading-policy";
-import { recordCell } from "@/lib/journal/record-cell";
-import { dateToDay, dayToDate, schoolToday } from "@/lib/time";
+import { listCellHistory, recordCell } from "@/lib/journal/record-cell";
+import { dateToDay, dayToDate, formatDateTime, schoolToday } from "@/lib/time";
 
 export type GridPeriod = { id: string; name: string; startDate: string; endDate: string; closed: boolean };
 export type GridLesson = {
-  id: string; date: string; lessonNumber: number; lessonType: string; topic: string | null; status: string; workTypeName: string | null;
+  id: string; date: string; lessonNumber: number; lessonType: string; topic: string | null; status: string;
+  workTypeId: string | null; workTypeName: string | null;
 };
+/** A work type a column can be given, with its weights (a mark weighs what its type weighed on its date). */
+export type GridWorkType = { id: string; name: string } & WeightHistory;
 export type GridStudent = {
   id: string; name: string;
   /** days of the period the student was in the cohort: cells outside them cannot be written */
@@ -41,6 +44,8 @@ export type JournalGrid = {
   cells: Record<string, string>;
   writable: boolean;
   scale: Scale;
+  /** the school's work types in use (not archived), for the columns' "Вид работы" */
+  workTypes: GridWorkType[];
 };
 
 export function cellKey(lessonId: string, studentId: string): string {
@@ -87,7 +92,7 @@ export async function loadJournalGrid(p: Principal, cohortId: string, subjectId:
   const to = dayToDate(period.endDate);
   const date = { gte: from, lte: to };
 
-  const [memberships, lessons, marks, attendance, item, writable, histories] = await Promise.all([
+  const [memberships, lessons, marks, attendance, item, writable, histories, workTypes] = await Promise.all([
     db.cohortMembership.findMany({
       where: {
         schoolId: p.schoolId, cohortId, startDate: { lte: to }, OR: [{ endDate: null }, { endDate: { gte: from } }],
@@ -99,7 +104,7 @@ export async function loadJournalGrid(p: Principal, cohortId: string, subjectId:
     db.lesson.findMany({
       where: { schoolId: p.schoolId, cohortId, subjectId, date },
       orderBy: [{ date: "asc" }, { lessonNumber: "asc" }],
-      select: { id: true, date: true, lessonNumber: true, lessonType: true, topic: true, status: true, workType: { select: { name: true } } },
+      select: { id: true, date: true, lessonNumber: true, lessonType: true, topic: true, status: true, workTypeId: true, workType: { select: { name: true } } },
     }),
     db.mark.findMany({
       where: { schoolId: p.schoolId, cohortId, subjectId, date, removedAt: null },
@@ -120,6 +125,7 @@ export async function loadJournalGrid(p: Principal, cohortId: string, subjectId:
     }),
     db.cohort.count({ where: journalWritableBy(p, cohortId, subjectId) }),
     loadWorkTypeWeightHistories(p.schoolId),
+    db.workType.findMany({ where: { schoolId: p.schoolId, archived: false }, select: { id: true, name: true } }),
   ]);
 
   const byStudent = new Map<string, { id: string; name: string; ranges: { from: string; to: string | null }[] }>();
@@ -169,12 +175,15 @@ export async function loadJournalGrid(p: Principal, cohortId: string, subjectId:
     period,
     lessons: lessons.map((l) => ({
       id: l.id, date: dateToDay(l.date), lessonNumber: l.lessonNumber, lessonType: l.lessonType, topic: l.topic, status: l.status,
-      workTypeName: l.workType?.name ?? null,
+      workTypeId: l.workTypeId, workTypeName: l.workType?.name ?? null,
     })),
     students,
     cells,
     writable: writable > 0 && !period.closed,
     scale: item?.scale ?? "FIVE_POINT",
+    workTypes: workTypes
+      .map((w) => ({ id: w.id, name: w.name, base: histories.get(w.id)?.base ?? 0, versions: histories.get(w.id)?.versions ?? [] }))
+      .sort((a, b) => collator.compare(a.name, b.name)),
   };
 }
 
@@ -212,4 +221,80 @@ export async function saveGridCell(p: Principal, w: { lessonId: string; studentI
   const marks = state.marks.map((m) => markSymbol(m)).join("/");
   const att = state.attendance ? ATTENDANCE_SYMBOL[state.attendance as AttendanceCode] : "";
   return { lessonId: w.lessonId, studentId: w.studentId, text: [att, marks].filter(Boolean).join(" ") };
+}
+
+/**
+ * One change of a cell, ready to show: when (in the school's zone), who, what the cell
+ * part held before and after (as the journal writes it: «5», «н», «зач», a text; null for
+ * nothing), the work type before and after, and the reason when one was given.
+ */
+export type CellHistoryRow = {
+  at: string;
+  atText: string;
+  actor: string | null;
+  entity: "MARK" | "ATTENDANCE";
+  action: "CREATE" | "UPDATE" | "REMOVE" | "RESTORE";
+  /** for a double mark «4/5»: which of the two (1 or 2) */
+  part: number | null;
+  before: string | null;
+  after: string | null;
+  workTypeBefore: string | null;
+  workTypeAfter: string | null;
+  reason: string | null;
+};
+
+type Snapshot = { symbol: string; workTypeId: string | null; part: number | null };
+
+function record(v: unknown): Record<string, unknown> | null {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+/** What an audit snapshot of a mark or an attendance record shows in the cell. */
+function readSnapshot(entity: string, v: unknown): Snapshot | null {
+  const r = record(v);
+  if (!r) return null;
+  if (entity === "ATTENDANCE") {
+    const code = r.code;
+    return typeof code === "string" && code in ATTENDANCE_SYMBOL ? { symbol: ATTENDANCE_SYMBOL[code as AttendanceCode], workTypeId: null, part: null } : null;
+  }
+  const kind = typeof r.kind === "string" ? r.kind : "";
+  const value = typeof r.value === "number" ? r.value : null;
+  const text = typeof r.text === "string" ? r.text : null;
+  return {
+    symbol: markSymbol({ kind, value, text }),
+    workTypeId: typeof r.workTypeId === "string" ? r.workTypeId : null,
+    part: typeof r.part === "number" ? r.part : null,
+  };
+}
+
+const ACTIONS = new Set(["CREATE", "UPDATE", "REMOVE", "RESTORE"]);
+
+/** The history of one cell (lib/journal/record-cell.ts listCellHistory), newest first, in words. */
+export async function loadCellHistory(p: Principal, lessonId: string, studentId: string): Promise<CellHistoryRow[]> {
+  const entries = await listCellHistory(p, lessonId, studentId);
+  const types = await db.workType.findMany({ where: { schoolId: p.schoolId }, select: { id: true, name: true } });
+  const typeName = new Map(types.map((w) => [w.id, w.name]));
+  const rows: CellHistoryRow[] = [];
+  for (const e of entries) {
+    if ((e.entity !== "MARK" && e.entity !== "ATTENDANCE") || !ACTIONS.has(e.action)) continue;
+    const before = readSnapshot(e.entity, e.oldValue);
+    const after = readSnapshot(e.entity, e.newValue);
+    const wtBefore = before?.workTypeId ? typeName.get(before.workTypeId) ?? null : null;
+    const wtAfter = after?.workTypeId ? typeName.get(after.workTypeId) ?? null : null;
+    rows.push({
+      at: e.at,
+      atText: formatDateTime(new Date(e.at), p.timeZone),
+      actor: e.actor,
+      entity: e.entity,
+      action: e.action as CellHistoryRow["action"],
+      part: after?.part ?? before?.part ?? null,
+      before: before?.symbol ?? null,
+      after: after?.symbol ?? null,
+      workTypeBefore: wtBefore,
+      workTypeAfter: wtAfter,
+      // the reason, where the history keeps one (a work type changed for the whole column)
+      reason: "reason" in e && typeof e.reason === "string" ? e.reason : null,
+    });
+  }
+  return rows;
 }

@@ -137,7 +137,10 @@ export async function recordCell(p: Principal, w: CellWrite): Promise<CellState>
       return;
     }
 
-    const workTypeId = await defaultWorkType(tx, schoolId, lesson.workTypeId, w.workTypeId);
+    // the column's work type as it is now, inside the transaction: a teacher may have just
+    // changed it (lib/journal/column.ts)
+    const current = await tx.lesson.findUnique({ where: { schoolId_id: { schoolId, id: lesson.id } }, select: { workTypeId: true } });
+    const workTypeId = await defaultWorkType(tx, schoolId, current?.workTypeId ?? lesson.workTypeId, w.workTypeId);
     for (const [i, mark] of parsed.marks.entries()) {
       const part = i + 1;
       const fields = markFields(mark);
@@ -173,7 +176,7 @@ async function readCell(schoolId: string, lessonId: string, studentId: string): 
   return { marks, attendance: att && !att.removedAt ? att.code : null };
 }
 
-export type CellHistoryEntry = { at: string; action: string; entity: string; oldValue: unknown; newValue: unknown; actor: string | null };
+export type CellHistoryEntry = { at: string; action: string; entity: string; oldValue: unknown; newValue: unknown; actor: string | null; reason: string | null };
 
 /** Everything that happened in one cell, newest first: who, when, old, new. */
 export async function listCellHistory(p: Principal, lessonId: string, studentId: string): Promise<CellHistoryEntry[]> {
@@ -192,12 +195,12 @@ export async function listCellHistory(p: Principal, lessonId: string, studentId:
   const events = await db.auditEvent.findMany({
     where: { schoolId: p.schoolId, entityId: { in: ids } },
     orderBy: { at: "desc" },
-    select: { at: true, action: true, entity: true, oldValue: true, newValue: true, actorUserId: true },
+    select: { at: true, action: true, entity: true, oldValue: true, newValue: true, actorUserId: true, reason: true },
   });
   const users = await db.user.findMany({
     where: { id: { in: [...new Set(events.map((e) => e.actorUserId))] } },
     select: { id: true, staff: { select: { lastName: true, firstName: true, middleName: true } } },
   });
   const name = new Map(users.map((u) => [u.id, u.staff ? shortName(u.staff) : null]));
-  return events.map((e) => ({ at: e.at.toISOString(), action: e.action, entity: e.entity, oldValue: e.oldValue, newValue: e.newValue, actor: name.get(e.actorUserId) ?? null }));
+  return events.map((e) => ({ at: e.at.toISOString(), action: e.action, entity: e.entity, oldValue: e.oldValue, newValue: e.newValue, actor: name.get(e.actorUserId) ?? null, reason: e.reason }));
 }

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
-import { listMyJournals, loadJournalGrid, saveGridCell } from "../../lib/journal/grid";
+import { listMyJournals, loadCellHistory, loadJournalGrid, saveGridCell } from "../../lib/journal/grid";
 import { addDays, dayToDate } from "../../lib/time";
-import { refusal } from "../support/refusal";
+import { outcome, refusal } from "../support/refusal";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -120,5 +120,78 @@ describe("the teacher's list of journals", () => {
     expect((await listMyJournals(await f.as("a.rus"))).map((j) => `${j.cohortName} ${j.subjectName}`)).toEqual(["5А Русский язык"]);
     expect(await listMyJournals(await f.as("a.admin"))).toEqual([]);
     expect((await listMyJournals(await f.as("b.teacher"))).map((j) => j.cohortId)).toEqual([f.B.cB]);
+  });
+});
+
+describe("students on other scales", () => {
+  /** A subject of 5А taught by the maths teacher on the given scale, with one held lesson today. */
+  async function subjectOn(name: string, scale: "PASS_FAIL" | "DESCRIPTIVE") {
+    const { A } = f;
+    const subject = (await t.db.subject.create({ data: { schoolId: A.id, name, shortName: name.slice(0, 5) } })).id;
+    const year = await t.db.academicYear.findUniqueOrThrow({ where: { schoolId_id: { schoolId: A.id, id: A.yearId } } });
+    const item = await t.db.curriculumItem.create({ data: { schoolId: A.id, cohortId: A.c5, subjectId: subject, hoursPerWeek: 1, scale, validFrom: year.startDate } });
+    await t.db.curriculumTeacher.create({ data: { schoolId: A.id, curriculumItemId: item.id, staffId: A.mathT } });
+    const lesson = (await t.db.lesson.create({
+      data: { schoolId: A.id, cohortId: A.c5, subjectId: subject, teacherId: A.mathT, date: dayToDate(f.today), lessonNumber: 8, status: "HELD" },
+    })).id;
+    return { subject, lesson };
+  }
+
+  it("writes words on the descriptive scale and shows them in the cell", async () => {
+    const math = await f.as("a.math");
+    const { subject, lesson } = await subjectOn("Чтение (описательно)", "DESCRIPTIVE");
+    const text = "Читает по слогам, понимает прочитанное с помощью учителя";
+    expect(await saveGridCell(math, { lessonId: lesson, studentId: f.A.s1, input: text })).toMatchObject({ text });
+    // an attendance code is still an attendance code here
+    expect(await saveGridCell(math, { lessonId: lesson, studentId: f.A.s2, input: "б" })).toMatchObject({ text: "б" });
+    const g = await loadJournalGrid(math, f.A.c5, subject);
+    expect(g.scale).toBe("DESCRIPTIVE");
+    expect(g.cells[`${lesson}:${f.A.s1}`]).toBe(text);
+    // words never enter an average
+    expect(g.students.find((s) => s.id === f.A.s1)?.average).not.toMatch(/\d/);
+  });
+
+  it("takes «зач» and «незач» on the pass/fail scale and refuses a number with a reason", async () => {
+    const math = await f.as("a.math");
+    const { subject, lesson } = await subjectOn("Курс по выбору", "PASS_FAIL");
+    expect(await saveGridCell(math, { lessonId: lesson, studentId: f.A.s1, input: "зач" })).toMatchObject({ text: "зач" });
+    expect(await saveGridCell(math, { lessonId: lesson, studentId: f.A.s2, input: "ytpfx" })).toMatchObject({ text: "незач" });
+    const e = await refusal(saveGridCell(math, { lessonId: lesson, studentId: f.A.s1, input: "5" }));
+    expect(e.code).toBe("BAD_INPUT");
+    expect(e.message).toMatch(/«зач» или «незач»/);
+    const g = await loadJournalGrid(math, f.A.c5, subject);
+    expect(g.scale).toBe("PASS_FAIL");
+    expect(g.cells[`${lesson}:${f.A.s1}`]).toBe("зач");
+    expect(g.cells[`${lesson}:${f.A.s2}`]).toBe("незач");
+  });
+});
+
+describe("the history of a cell", () => {
+  it("lists every change, newest first, in the journal's words: who, before, after", async () => {
+    const math = await f.as("a.math");
+    const { A } = f;
+    const lesson = (await t.db.lesson.create({
+      data: { schoolId: A.id, cohortId: A.c5, subjectId: A.math, teacherId: A.mathT, date: dayToDate(f.today), lessonNumber: 5, status: "HELD" },
+    })).id;
+    await saveGridCell(math, { lessonId: lesson, studentId: A.s2, input: "4" });
+    await saveGridCell(math, { lessonId: lesson, studentId: A.s2, input: "н" });
+    await saveGridCell(math, { lessonId: lesson, studentId: A.s2, input: "" });
+    const h = await loadCellHistory(math, lesson, A.s2);
+    const shown = (r: (typeof h)[number]) => `${r.entity} ${r.action} ${r.before ?? "—"} → ${r.after ?? "—"}`;
+    expect(h.slice(2).map(shown)).toEqual(["ATTENDANCE CREATE — → н", "MARK CREATE — → 4"]);
+    // clearing the cell removes the absence and the mark in one step (the same instant: either order)
+    expect(h.slice(0, 2).map(shown).sort()).toEqual(["ATTENDANCE REMOVE н → —", "MARK REMOVE 4 → —"]);
+    expect(h.every((r) => r.actor === "Числова М. С." && /\d{4}/.test(r.atText))).toBe(true);
+    expect(await loadCellHistory(math, lesson, A.s1)).toEqual([]);
+  });
+
+  it("is readable where the journal is, and not found elsewhere", async () => {
+    // the class teacher reads the Russian journal's history; the school's administration too
+    const rusLesson = (await t.db.lesson.findFirstOrThrow({ where: { schoolId: f.A.id, cohortId: f.A.c5, subjectId: f.A.rus } })).id;
+    expect(await outcome(loadCellHistory(await f.as("a.math"), rusLesson, f.A.s1))).toBe("OK");
+    expect(await outcome(loadCellHistory(await f.as("a.admin"), rusLesson, f.A.s1))).toBe("OK");
+    expect(await outcome(loadCellHistory(await f.as("a.rus"), oldLesson, f.A.s1))).toBe("NOT_FOUND");
+    expect(await outcome(loadCellHistory(await f.as("b.teacher"), rusLesson, f.A.s1))).toBe("NOT_FOUND");
+    expect(await outcome(loadCellHistory(await f.as("a.g1"), rusLesson, f.A.s1))).toBe("FORBIDDEN");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 
-import { afterCommit, nextPosition, startsEntry } from "../../components/journal/grid-keys";
+import { afterCommit, nextPosition, opensHistory, startsEntry } from "../../components/journal/grid-keys";
 
 const size = { rows: 30, cols: 12 };
 
@@ -51,5 +51,16 @@ describe("moving around the journal grid from the keyboard", () => {
     expect(startsEntry({ key: " ", ...plain })).toBe(false);
     expect(startsEntry({ key: "ArrowUp", ...plain })).toBe(false);
     expect(startsEntry({ key: "c", ...plain, ctrlKey: true })).toBe(false);
+  });
+
+  it("Shift+F10 or the context-menu key opens the cell's history; F10 alone, a letter or Ctrl+Shift+F10 do not", () => {
+    const plain = { shiftKey: false, ctrlKey: false, metaKey: false, altKey: false };
+    expect(opensHistory({ key: "F10", ...plain, shiftKey: true })).toBe(true);
+    expect(opensHistory({ key: "ContextMenu", ...plain })).toBe(true);
+    expect(opensHistory({ key: "F10", ...plain })).toBe(false);
+    expect(opensHistory({ key: "р", ...plain })).toBe(false);
+    expect(opensHistory({ key: "F10", ...plain, shiftKey: true, ctrlKey: true })).toBe(false);
+    // the key that opens the history never also starts typing into the cell
+    expect(startsEntry({ key: "F10", ctrlKey: false, metaKey: false, altKey: false })).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { requirePageRole } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { loadJournalGrid, type JournalGrid as Grid } from "@/lib/journal/grid";
 import { countHomeworkByLesson } from "@/lib/journal/homework";
-import { saveCellAction } from "./actions";
+import { cellHistoryAction, saveCellAction, setWorkTypeAction } from "./actions";
 
 type Params = { params: Promise<{ cohortId: string; subjectId: string }>; searchParams: Promise<{ period?: string | string[] }> };
 
@@ -82,7 +82,11 @@ export default async function JournalGridPage(props: Params) {
           students={g.students}
           cells={g.cells}
           writable={g.writable}
+          scale={g.scale}
+          workTypes={g.workTypes}
           save={saveCellAction}
+          setWorkType={setWorkTypeAction}
+          loadHistory={cellHistoryAction}
         />
       )}
       <PeriodLessons
