@@ -1,6 +1,7 @@
 /**
- * One lesson as a teacher sees it (issue 4, item 3): its topic, type and whether it was
- * held, with the homework given at it and the recommendations for its students. Only a
+ * One lesson as a teacher sees it (issue 4, item 3): its topic, type, materials and
+ * whether it was held, with the homework (and its files) given at it and the
+ * recommendations for its students. Only a
  * teacher of the subject in the cohort changes it, and not in a closed period or year;
  * cancelling and moving a lesson belong to the administrator's substitutions screen.
  */
@@ -16,9 +17,13 @@ import { fullName, shortName } from "@/lib/people/names";
 import { assertId } from "@/lib/people/students";
 import { assertDayOpen } from "@/lib/school/year-guard";
 import { dateToDay } from "@/lib/time";
+import { MAX_MATERIALS, materialLines, type MaterialPart } from "@/lib/journal/lesson-schemas";
 import type { LessonType } from "@/generated/prisma/client";
 
-export type LessonHomework = { id: string; text: string; dueDate: string; studentName: string | null; author: string; removable: boolean };
+export type LessonHomeworkFile = { id: string; fileName: string; size: number };
+export type LessonHomework = {
+  id: string; text: string; dueDate: string; studentName: string | null; author: string; removable: boolean; files: LessonHomeworkFile[];
+};
 export type LessonRecommendation = { id: string; date: string; studentName: string; subjectName: string | null; author: string; text: string };
 export type LessonView = {
   id: string;
@@ -28,6 +33,10 @@ export type LessonView = {
   subject: { id: string; name: string };
   topic: string | null;
   lessonType: LessonType;
+  /** links and textbook pages, one per line, as the teacher wrote them */
+  materials: string | null;
+  /** the same, each http(s) address made a link */
+  materialLines: MaterialPart[][];
   status: "PLANNED" | "HELD" | "CANCELLED" | "MOVED";
   statusReason: string | null;
   /** why the lesson cannot be changed here, or null when the user may change it */
@@ -44,7 +53,7 @@ export async function findLesson(p: Principal, lessonId: string) {
   const lesson = await db.lesson.findUnique({
     where: { schoolId_id: { schoolId: p.schoolId, id: lessonId } },
     select: {
-      id: true, date: true, lessonNumber: true, cohortId: true, subjectId: true, topic: true, lessonType: true, status: true, statusReason: true,
+      id: true, date: true, lessonNumber: true, cohortId: true, subjectId: true, topic: true, lessonType: true, status: true, statusReason: true, materials: true,
       cohort: { select: { name: true, grade: true } }, subject: { select: { name: true } },
     },
   });
@@ -108,6 +117,7 @@ export async function getLesson(p: Principal, lessonId: string): Promise<LessonV
         id: true, text: true, dueDate: true, authorId: true,
         student: { select: { lastName: true, firstName: true, middleName: true } },
         author: { select: { lastName: true, firstName: true, middleName: true } },
+        files: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, fileName: true, size: true } },
       },
     }),
     db.recommendation.findMany({
@@ -131,13 +141,15 @@ export async function getLesson(p: Principal, lessonId: string): Promise<LessonV
     subject: { id: lesson.subjectId, name: lesson.subject.name },
     topic: lesson.topic,
     lessonType: lesson.lessonType,
+    materials: lesson.materials,
+    materialLines: materialLines(lesson.materials),
     status: lesson.status,
     statusReason: lesson.statusReason,
     locked: refusal?.message ?? null,
     students,
     homework: homework.map((h) => ({
       id: h.id, text: h.text, dueDate: dateToDay(h.dueDate), studentName: h.student ? fullName(h.student) : null, author: shortName(h.author),
-      removable: canWrite,
+      removable: canWrite, files: h.files,
     })),
     recommendations: recommendations.map((r) => ({
       id: r.id, date: dateToDay(r.date), studentName: fullName(r.student), subjectName: r.subject?.name ?? null, author: shortName(r.author), text: r.text,
@@ -145,7 +157,8 @@ export async function getLesson(p: Principal, lessonId: string): Promise<LessonV
   };
 }
 
-export type LessonUpdate = { lessonId: string; topic: string; lessonType: LessonType; status: "HELD" | "PLANNED" };
+/** `materials` left out keeps the lesson's materials as they are. */
+export type LessonUpdate = { lessonId: string; topic: string; lessonType: LessonType; status: "HELD" | "PLANNED"; materials?: string | undefined };
 
 export async function updateLesson(p: Principal, u: LessonUpdate): Promise<void> {
   assertCan(p, "journal.write");
@@ -158,8 +171,13 @@ export async function updateLesson(p: Principal, u: LessonUpdate): Promise<void>
   }
   const topic = u.topic.trim();
   if (topic.length > 500) throw new AppError("BAD_INPUT", "Тема урока слишком длинная: не больше 500 знаков.", { topic: ["Тема урока слишком длинная: не больше 500 знаков."] });
+  const materials = u.materials === undefined ? undefined : u.materials.replace(/\r\n?/g, "\n").trim();
+  if (materials !== undefined && materials.length > MAX_MATERIALS) {
+    const message = `Материалы: не больше ${MAX_MATERIALS} знаков.`;
+    throw new AppError("BAD_INPUT", message, { materials: [message] });
+  }
   await db.lesson.update({
     where: { schoolId_id: { schoolId: p.schoolId, id: lesson.id } },
-    data: { topic: topic || null, lessonType: u.lessonType, status: u.status },
+    data: { topic: topic || null, lessonType: u.lessonType, status: u.status, ...(materials === undefined ? {} : { materials: materials || null }) },
   });
 }

@@ -67,6 +67,40 @@ describe("the lesson: topic, type, held", () => {
   });
 });
 
+describe("materials", () => {
+  it("are kept line by line; only http(s) addresses become links", async () => {
+    const math = await f.as("a.math");
+    const materials = [
+      "Учебник, с. 45–47, № 214",
+      "Видео: https://example.org/video?id=1&t=30.",
+      "javascript:alert(1)",
+      "Статья (https://ru.wikipedia.org/wiki/Дробь_(математика)) — прочитать",
+      "file:///C:/секрет.txt и www.example.org",
+    ].join("\r\n");
+    await updateLesson(math, { lessonId: math5, topic: "Дроби", lessonType: "LESSON", status: "HELD", materials: `  ${materials}\n\n` });
+    const lesson = await getLesson(math, math5);
+    expect(lesson.materials).toBe(materials.replace(/\r\n/g, "\n"));
+    expect(lesson.materialLines).toEqual([
+      [{ text: "Учебник, с. 45–47, № 214" }],
+      [{ text: "Видео: " }, { text: "https://example.org/video?id=1&t=30", href: "https://example.org/video?id=1&t=30" }, { text: "." }],
+      [{ text: "javascript:alert(1)" }],
+      [
+        { text: "Статья (" },
+        { text: "https://ru.wikipedia.org/wiki/Дробь_(математика)", href: "https://ru.wikipedia.org/wiki/%D0%94%D1%80%D0%BE%D0%B1%D1%8C_(%D0%BC%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0)" },
+        { text: ") — прочитать" },
+      ],
+      [{ text: "file:///C:/секрет.txt и www.example.org" }],
+    ]);
+    // a save without the field keeps them; an empty field clears them
+    await updateLesson(math, { lessonId: math5, topic: "Дроби", lessonType: "LESSON", status: "HELD" });
+    expect((await getLesson(math, math5)).materialLines).toHaveLength(5);
+    await updateLesson(math, { lessonId: math5, topic: "Дроби", lessonType: "LESSON", status: "HELD", materials: " " });
+    expect((await getLesson(math, math5)).materials).toBeNull();
+    const long = await refusal(updateLesson(math, { lessonId: math5, topic: "Дроби", lessonType: "LESSON", status: "HELD", materials: "x".repeat(4001) }));
+    expect(long.fieldErrors?.materials?.[0]).toMatch(/не больше 4000/);
+  });
+});
+
 describe("homework", () => {
   it("is given to the whole class or to one student and listed on the lesson", async () => {
     const math = await f.as("a.math");

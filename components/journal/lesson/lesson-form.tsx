@@ -11,10 +11,13 @@ import { CheckboxField } from "@/components/ui/checkbox-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { TextAreaField } from "@/components/journal/lesson/text-area-field";
 
 type Action = (prev: ActionResult<null>, form: FormData) => Promise<ActionResult<null>>;
 
-export function LessonForm({ action, lessonId, topic, lessonType, held }: { action: Action; lessonId: string; topic: string; lessonType: string; held: boolean }) {
+export function LessonForm({ action, lessonId, topic, lessonType, held, materials }: {
+  action: Action; lessonId: string; topic: string; lessonType: string; held: boolean; materials: string;
+}) {
   const t = useTranslations("lesson");
   const [state, formAction] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
@@ -30,6 +33,14 @@ export function LessonForm({ action, lessonId, topic, lessonType, held }: { acti
         options={LESSON_TYPES.map((value) => ({ value, label: t(`types.${value}`) }))}
         defaultValue={failed?.values?.lessonType ?? lessonType}
         errors={failed?.fieldErrors.lessonType}
+      />
+      <TextAreaField
+        name="materials"
+        label={t("materials")}
+        hint={t("materialsHint")}
+        rows={4}
+        defaultValue={failed?.values?.materials ?? materials}
+        errors={failed?.fieldErrors.materials}
       />
       <CheckboxField name="held" label={t("held")} hint={t("heldHint")} defaultChecked={failed ? failed.values?.held === "on" : held} />
       <SubmitButton label={t("saveLesson")} pending={t("saving")} />

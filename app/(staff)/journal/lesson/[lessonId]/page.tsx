@@ -7,7 +7,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { LessonForm } from "@/components/journal/lesson/lesson-form";
 import { HomeworkForm } from "@/components/journal/lesson/homework-form";
 import { RecommendationForm } from "@/components/journal/lesson/recommendation-form";
-import { HomeworkTable, RecommendationTable } from "@/components/journal/lesson/lesson-lists";
+import { HomeworkTable, MaterialsList, RecommendationTable } from "@/components/journal/lesson/lesson-lists";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { getLesson, type LessonView } from "@/lib/journal/lesson";
@@ -46,9 +46,14 @@ export default async function LessonPage({ params }: Params) {
   return (
     <main id="main" className="mx-auto max-w-screen-lg px-4 py-6">
       <PageTitle title={await titleOf(l)}>
-        <Link href={`/journal/${l.cohort.id}/${l.subject.id}`} className="text-accent underline underline-offset-4">
-          {t("backToJournal")}
-        </Link>
+        <div className="flex flex-wrap gap-x-6 gap-y-2">
+          <Link href={`/journal/${l.cohort.id}/${l.subject.id}`} className="text-accent underline underline-offset-4">
+            {t("backToJournal")}
+          </Link>
+          <Link href={`/journal/plan/${l.cohort.id}/${l.subject.id}`} className="text-accent underline underline-offset-4">
+            {t("planLink")}
+          </Link>
+        </div>
       </PageTitle>
       <p className="mb-2">{t("statusLine", { status: t(`status.${l.status}`) })}</p>
       {l.statusReason && <p className="mb-2">{t("statusReason", { reason: l.statusReason })}</p>}
@@ -57,7 +62,14 @@ export default async function LessonPage({ params }: Params) {
       <section aria-labelledby="lesson-about" className="mb-8">
         <h2 id="lesson-about" className="mb-3 text-xl font-bold">{t("aboutHeading")}</h2>
         {editable ? (
-          <LessonForm action={updateLessonAction} lessonId={l.id} topic={l.topic ?? ""} lessonType={l.lessonType} held={l.status === "HELD"} />
+          <LessonForm
+            action={updateLessonAction}
+            lessonId={l.id}
+            topic={l.topic ?? ""}
+            lessonType={l.lessonType}
+            held={l.status === "HELD"}
+            materials={l.materials ?? ""}
+          />
         ) : (
           <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <dt className="font-semibold">{t("topic")}</dt>
@@ -66,6 +78,7 @@ export default async function LessonPage({ params }: Params) {
             <dd>{t(`types.${l.lessonType}`)}</dd>
           </dl>
         )}
+        <MaterialsList lines={l.materialLines} />
       </section>
 
       <section aria-labelledby="lesson-homework" className="mb-8">
