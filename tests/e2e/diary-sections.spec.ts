@@ -110,8 +110,14 @@ test("a parent turns on large print and high contrast; the choice is remembered 
     await expect(page.getByLabel("Крупный шрифт")).toBeChecked();
     await expect(page.getByLabel("Высокая контрастность")).toBeChecked();
     await expect(page.getByLabel("Простой язык")).not.toBeChecked();
+    // applied to the whole page, and on every page
+    await expect(page.locator("html")).toHaveClass(/(^| )large-print( |$)/);
+    await expect(page.locator("html")).toHaveClass(/(^| )high-contrast( |$)/);
+    const rootSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(rootSize).toBeGreaterThanOrEqual(22);
     await expectNoAxeViolations(page);
     await page.goto("/diary/holidays");
+    await expect(page.locator("html")).toHaveClass(/large-print/);
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
   } finally {
@@ -124,4 +130,5 @@ test("a parent turns on large print and high contrast; the choice is remembered 
   }
   await page.reload();
   await expect(page.getByLabel("Крупный шрифт")).not.toBeChecked();
+  await expect(page.locator("html")).not.toHaveClass(/large-print/);
 });
