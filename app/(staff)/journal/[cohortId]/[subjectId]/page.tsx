@@ -46,9 +46,14 @@ export default async function JournalGridPage(props: Params) {
   return (
     <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
       <PageTitle title={t("title", { cohort: g.cohort.name, subject: g.subject.name })}>
-        <Link href={`/journal/finals/${g.cohort.id}/${g.subject.id}`} className="text-accent underline underline-offset-4">
-          {t("finalsLink")}
-        </Link>
+        <p className="flex flex-wrap gap-x-6 gap-y-2">
+          <Link href={`/journal/finals/${g.cohort.id}/${g.subject.id}`} className="text-accent underline underline-offset-4">
+            {t("finalsLink")}
+          </Link>
+          <Link href={`/journal/plan/${g.cohort.id}/${g.subject.id}`} className="text-accent underline underline-offset-4">
+            {tl("planLink")}
+          </Link>
+        </p>
       </PageTitle>
       {g.periods.length > 1 && (
         <nav aria-label={t("periods")} className="mb-4">
