@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { requirePageRole } from "@/lib/auth/page-guard";
@@ -13,6 +14,7 @@ export default async function AdminHome() {
   const p = await requirePageRole(["ADMIN"], "/admin");
   const o = await getSchoolOverview(p);
   const t = await getTranslations("admin");
+  const tp = await getTranslations("periods");
   const keys = ["students", "guardians", "staff", "cohorts", "lessonsToday", "familiesWithoutAccount"] as const;
   return (
     <>
@@ -35,6 +37,12 @@ export default async function AdminHome() {
             </div>
           ))}
         </dl>
+        <p className="mt-6 max-w-3xl">
+          <Link href="/admin/periods" className="text-accent underline underline-offset-4">
+            {tp("adminLink")}
+          </Link>
+          : {tp("adminLinkLead")}
+        </p>
     </>
   );
 }
