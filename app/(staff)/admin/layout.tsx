@@ -17,6 +17,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/substitutions", label: t("substitutions") },
     { href: "/admin/assessments", label: t("assessments") },
     { href: "/admin/import", label: t("import") },
+    { href: "/admin/periods", label: t("periods") },
+    { href: "/admin/consent", label: t("consent") },
+    { href: "/admin/delivery", label: t("delivery") },
     { href: "/admin/settings", label: t("settings") },
     { href: "/admin/rollover", label: t("rollover") },
   ];

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import type { ColumnStats, SummarySheet } from "@/lib/journal/summary";
@@ -58,7 +59,9 @@ export async function SummaryTable({ sheet }: { sheet: SummarySheet }) {
           {sheet.rows.map((r) => (
             <tr key={r.studentId}>
               <th scope="row" className={`${cell} whitespace-nowrap text-left`}>
-                {r.name}
+                <Link href={`/journal/record/${r.studentId}`} className="underline underline-offset-2">
+                  {r.name}
+                </Link>
               </th>
               {r.cells.map((v, i) => (
                 <td key={i} className={cell}>
