@@ -9,6 +9,7 @@ import { Rng } from "../prisma/seed/rng";
 import type { InsertMode } from "../prisma/seed/sink";
 import type { BenchDb, EngineName } from "./engines";
 import { percentile, round, withPeakRss } from "./measure";
+import { deliveryBenchmarks } from "./delivery-benchmarks";
 import { journalBenchmarks } from "./journal-benchmarks";
 import { setupBenchmarks } from "./setup-benchmarks";
 
@@ -177,4 +178,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   studentMarks,
   ...setupBenchmarks(ensureSeeded),
   ...journalBenchmarks(ensureSeeded),
+  ...deliveryBenchmarks(),
 ];
