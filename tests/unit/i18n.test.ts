@@ -12,10 +12,8 @@ describe("interface texts", () => {
     expect(keys(loadMessages("en")).sort()).toEqual(keys(loadMessages("ru")).sort());
   });
   it("no Russian text is left empty", () => {
-    const empty = keys(loadMessages("ru")).filter((k) => {
-      const v = k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], loadMessages("ru"));
-      return v === "" && !k.startsWith("diary.status.");
-    });
+    const ru = loadMessages("ru");
+    const empty = keys(ru).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], ru) === "");
     expect(empty).toEqual([]);
   });
 });
