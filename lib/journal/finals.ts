@@ -32,6 +32,7 @@ import { parseCellInput, type MarkValue, type Scale } from "@/lib/grading/marks"
 import { weighByDate } from "@/lib/grading/weights";
 import { dateToDay } from "@/lib/time";
 import type { Prisma } from "@/generated/prisma/client";
+import { notifyFinalMark } from "@/lib/notify/producers";
 
 export type FinalRow = {
   studentId: string;
@@ -438,6 +439,7 @@ async function writeFinal(
       newValue: next,
     },
   });
+  await notifyFinalMark(tx, { schoolId, finalMarkId: id });
   return true;
 }
 
@@ -450,6 +452,7 @@ async function removeFinal(tx: Tx, p: Principal, ctx: Ctx, kind: FinalKind, stud
   await tx.auditEvent.create({
     data: { schoolId: p.schoolId, entity: "FINAL_MARK", entityId: old.id, studentId, action: "REMOVE", actorUserId: p.userId, oldValue: auditValue(old) },
   });
+  await notifyFinalMark(tx, { schoolId: p.schoolId, finalMarkId: old.id });
   return true;
 }
 

@@ -17,6 +17,7 @@ import { assertId } from "@/lib/people/students";
 import { findLesson, lessonWriteRefusal } from "@/lib/journal/lesson";
 import { checkHomeworkFile, formatFileSize, MAX_HOMEWORK_FILES, MAX_HOMEWORK_FILES_BYTES, type CheckedFile } from "@/lib/journal/file-check";
 import { dateToDay, dayToDate, formatDayRu, parseDay } from "@/lib/time";
+import { notifyHomework } from "@/lib/notify/producers";
 
 /** A file as uploaded: the name the browser sent and the bytes. */
 export type UploadedFile = { name: string; bytes: Uint8Array };
@@ -89,6 +90,7 @@ export async function addHomework(p: Principal, h: HomeworkInput): Promise<{ id:
         select: { id: true },
       });
     }
+    await notifyHomework(tx, { schoolId: p.schoolId, homeworkId: created.id });
     return created;
   });
 }

@@ -14,6 +14,7 @@ import { studentsVisibleTo } from "@/lib/auth/scope";
 import { shortName } from "@/lib/people/names";
 import { assertId } from "@/lib/people/students";
 import { dateToDay, dayToDate, schoolToday } from "@/lib/time";
+import { notifyRecommendation } from "@/lib/notify/producers";
 
 export type RecommendationInput = { studentId: string; subjectId?: string | undefined; text: string };
 export type Recommendation = { id: string; date: string; subjectName: string | null; author: string; text: string };
@@ -46,9 +47,13 @@ export async function addRecommendation(p: Principal, r: RecommendationInput): P
   const text = r.text.trim();
   if (!text) throw bad("text", "Напишите рекомендацию.");
   if (text.length > 2000) throw bad("text", "Рекомендация слишком длинная: не больше 2000 знаков.");
-  return db.recommendation.create({
-    data: { schoolId: p.schoolId, studentId: r.studentId, subjectId, authorId: staffId, date: dayToDate(schoolToday(p.timeZone)), text },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const created = await tx.recommendation.create({
+      data: { schoolId: p.schoolId, studentId: r.studentId, subjectId, authorId: staffId, date: dayToDate(schoolToday(p.timeZone)), text },
+      select: { id: true },
+    });
+    await notifyRecommendation(tx, { schoolId: p.schoolId, recommendationId: created.id });
+    return created;
   });
 }
 

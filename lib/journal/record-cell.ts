@@ -19,6 +19,7 @@ import { assertDayOpen } from "@/lib/school/year-guard";
 import { parseCellInput, type MarkValue, type Scale } from "@/lib/grading/marks";
 import { dateToDay } from "@/lib/time";
 import type { Prisma } from "@/generated/prisma/client";
+import { notifyCellMarks } from "@/lib/notify/producers";
 
 export type CellWrite = { lessonId: string; studentId: string; input: string; workTypeId?: string | undefined };
 
@@ -134,6 +135,7 @@ export async function recordCell(p: Principal, w: CellWrite): Promise<CellState>
         await tx.mark.update({ where: { schoolId_id: { schoolId, id: m.id } }, data: { removedAt: new Date(), version: { increment: 1 } } });
         await audit("MARK", m.id, "REMOVE", snapshot(m), null);
       }
+      await notifyCellMarks(tx, { schoolId, lessonId: lesson.id, studentId: w.studentId, before: existing });
       return;
     }
 
@@ -164,6 +166,7 @@ export async function recordCell(p: Principal, w: CellWrite): Promise<CellState>
       await tx.mark.update({ where: { schoolId_id: { schoolId, id: m.id } }, data: { removedAt: new Date(), version: { increment: 1 } } });
       await audit("MARK", m.id, "REMOVE", snapshot(m), null);
     }
+    await notifyCellMarks(tx, { schoolId, lessonId: lesson.id, studentId: w.studentId, before: existing });
   });
   return readCell(p.schoolId, lesson.id, w.studentId);
 }

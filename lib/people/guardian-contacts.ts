@@ -1,7 +1,7 @@
 /**
  * Contacts of a guardian from a written application (R7). A contact is never edited in
  * place: a change writes a new row and marks the old one removed, so the history of who
- * entered what, from which application, stays visible.
+ * entered what, from which application, and who removed or replaced it, stays visible.
  */
 import "server-only";
 
@@ -22,7 +22,7 @@ export async function saveGuardianContact(p: Principal, input: ContactInput, now
     if (input.replacesId) {
       const removed = await tx.contact.updateMany({
         where: { schoolId: p.schoolId, id: input.replacesId, guardianId: input.guardianId, removedAt: null },
-        data: { removedAt: now },
+        data: { removedAt: now, removedByUserId: p.userId },
       });
       if (removed.count !== 1) {
         const message = "Этот контакт уже заменён или удалён. Обновите страницу.";
@@ -54,7 +54,7 @@ export async function removeGuardianContact(p: Principal, input: { guardianId: s
   assertCan(p, "school.manage");
   const removed = await db.contact.updateMany({
     where: { schoolId: p.schoolId, id: input.contactId, guardianId: input.guardianId, removedAt: null },
-    data: { removedAt: now },
+    data: { removedAt: now, removedByUserId: p.userId },
   });
   if (removed.count !== 1) throw new AppError("NOT_FOUND");
 }

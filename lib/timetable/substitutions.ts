@@ -17,6 +17,7 @@ import { isHoliday } from "@/lib/timetable/plan";
 import { lessonOrdinal } from "@/lib/timetable/conflict-text";
 import type { CancelInput, MoveInput, SubstituteInput } from "@/lib/timetable/schemas";
 import { dateToDay, dayToDate, formatDay } from "@/lib/time";
+import { notifyLessonChange } from "@/lib/notify/producers";
 
 export type DayLesson = {
   id: string;
@@ -107,6 +108,7 @@ export async function substituteTeacher(p: Principal, input: SubstituteInput): P
       },
       select: { id: true },
     });
+    await notifyLessonChange(tx, { schoolId: p.schoolId, change: "SUBSTITUTION", substitutionId: s.id });
     await tx.lesson.update({
       where: { schoolId_id: { schoolId: p.schoolId, id: lesson.id } },
       data: { teacherId: teacher.id, ...(subject ? { subjectId: subject.id } : {}), ...(input.room ? { room: input.room } : {}) },
@@ -176,6 +178,7 @@ export async function moveLesson(p: Principal, input: MoveInput): Promise<{ id: 
     });
     // homework given for the lesson goes with it
     await tx.homework.updateMany({ where: { schoolId: p.schoolId, lessonId: lesson.id }, data: { lessonId: moved.id } });
+    await notifyLessonChange(tx, { schoolId: p.schoolId, change: "MOVED", lessonId: lesson.id });
     return moved;
   });
 }
@@ -186,9 +189,12 @@ export async function cancelLesson(p: Principal, input: CancelInput): Promise<{ 
   if (lesson.status === "CANCELLED") throw new AppError("BAD_INPUT", "Урок уже отменён.");
   if (lesson.status === "MOVED") throw new AppError("BAD_INPUT", "Урок перенесён: отмените урок в новый день, если нужно.");
   refuseWithMarks(lesson, "отменить");
-  await db.lesson.update({
-    where: { schoolId_id: { schoolId: p.schoolId, id: lesson.id } },
-    data: { status: "CANCELLED", statusReason: input.reason },
+  await db.$transaction(async (tx) => {
+    await tx.lesson.update({
+      where: { schoolId_id: { schoolId: p.schoolId, id: lesson.id } },
+      data: { status: "CANCELLED", statusReason: input.reason },
+    });
+    await notifyLessonChange(tx, { schoolId: p.schoolId, change: "CANCELLED", lessonId: lesson.id });
   });
   return { id: lesson.id };
 }
