@@ -16,6 +16,7 @@ import { createRng } from "./rng";
 import { BatchWriter, type CreateMany, type InsertMode, type SeedClient } from "./sink";
 import { writePlan, type PlanClient } from "./write-plan";
 import { seedThematicPlan, type ThematicPlanClient } from "./thematic-plan";
+import { seedConsent, type ConsentSeedClient } from "./consent";
 
 export const DEMO_PASSWORD = "demo2026";
 
@@ -48,9 +49,10 @@ export async function seedDemoSchool(db: Db, options: DemoSeedOptions): Promise<
 
   const summary = await db.$transaction(
     async (tx) => {
-      const client: PlanClient & SeedClient & AccountClient & ThematicPlanClient = tx;
+      const client: PlanClient & SeedClient & AccountClient & ThematicPlanClient & ConsentSeedClient = tx;
       const written = await writePlan(client, plan, plan.today, uuidv7);
       const thematicTopic = await seedThematicPlan(client, plan, written, uuidv7);
+      const consent = await seedConsent(client, plan, written, uuidv7);
       // unnest is 3× faster and proven identical to createMany (tests/integration/seed.test.ts)
       const sink = new BatchWriter(client, 5000, options.insert ?? "unnest");
       const journal = new JournalGenerator(
@@ -83,7 +85,7 @@ export async function seedDemoSchool(db: Db, options: DemoSeedOptions): Promise<
       });
       return {
         schoolId: written.school,
-        counts: { ...written.counts, ...sink.counts, user: plan.accounts.length, invitation: codes.length, thematicTopic },
+        counts: { ...written.counts, ...sink.counts, user: plan.accounts.length, invitation: codes.length, thematicTopic, ...consent },
       };
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

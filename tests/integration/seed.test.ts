@@ -194,6 +194,29 @@ describe("demo school", () => {
     expect(marks.some((m) => m.workType.code === "TEST" && m.workType.weight === "2.00")).toBe(true);
   });
 
+  it("has a consent registry: text v1, the demo parent consented on paper, the first invited guardians undecided", async () => {
+    const schoolId = summary.schoolId;
+    expect(summary.counts["consentText"]).toBe(1);
+    expect(await t.db.consentText.count({ where: { schoolId } })).toBe(1);
+    expect(await t.db.consentEvent.count({ where: { schoolId } })).toBe(summary.counts["consentEvent"]);
+    const parent = await t.db.user.findUniqueOrThrow({ where: { login: "parent" }, select: { guardianId: true } });
+    const children = await t.db.guardianship.count({ where: { guardianId: parent.guardianId ?? "" } });
+    const granted = await t.db.consentEvent.findMany({ where: { guardianId: parent.guardianId ?? "" }, select: { decision: true, form: true, documentNumber: true, documentDate: true } });
+    expect(children).toBe(2);
+    expect(granted).toHaveLength(2);
+    for (const e of granted) {
+      expect(e).toMatchObject({ decision: "GRANTED", form: "PAPER" });
+      expect(e.documentNumber).toMatch(/^С-\d{3}$/);
+      expect(e.documentDate).toBeInstanceOf(Date);
+    }
+    for (const inv of summary.invitations) {
+      const g = await t.db.invitation.findFirstOrThrow({ where: { schoolId, codeHash: hashInvitationCode(inv.code) }, select: { guardianId: true } });
+      expect(await t.db.consentEvent.count({ where: { guardianId: g.guardianId ?? "" } })).toBe(0);
+    }
+    const byDecision = await t.db.consentEvent.groupBy({ by: ["decision"], where: { schoolId }, _count: true });
+    expect(Object.fromEntries(byDecision.map((d) => [d.decision, d._count > 0]))).toEqual({ GRANTED: true, REFUSED: true, WITHDRAWN: true });
+  });
+
   it("is found as already seeded", async () => {
     expect(await findDemoSchool(t.db)).toBe(summary.schoolId);
   });
