@@ -1,13 +1,19 @@
 import { Suspense } from "react";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { AppHeader } from "@/components/ui/app-header";
 import { DiaryNav } from "@/components/diary/nav/diary-nav";
 import { requirePageRole } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/principal";
+import { needsConsentPage } from "@/lib/consent/family";
 import { signOutAction } from "../(auth)/actions";
 
 export default async function FamilyLayout({ children }: { children: React.ReactNode }) {
   const p = await requirePageRole(["GUARDIAN", "STUDENT"], "/diary");
+  // R1: a guardian who has not decided for every child, or has consented for none, sees
+  // only the consent page (nothing about a child without a current consent is shown)
+  if (hasRole(p, "GUARDIAN") && (p.consentedChildIds.length === 0 || (await needsConsentPage(p)))) redirect("/consent");
   const t = await getTranslations("diary");
   return (
     <>

@@ -2,6 +2,7 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import type { Principal, Role } from "@/lib/auth/principal";
+import { isLater } from "@/lib/consent/gate";
 
 function fullName(p: { lastName: string; firstName: string; middleName: string | null }): string {
   return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(" ");
@@ -39,6 +40,21 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
   }
   if (roles.length === 0) return null;
 
+  // R1: a guardian sees electronically only the children they consented for (last decision GRANTED)
+  const consentedChildIds: string[] = [];
+  if (user.kind === "GUARDIAN" && user.guardianId) {
+    const events = await db.consentEvent.findMany({
+      where: { schoolId: user.schoolId, guardianId: user.guardianId },
+      select: { id: true, studentId: true, decision: true, at: true },
+    });
+    const last = new Map<string, (typeof events)[number]>();
+    for (const e of events) {
+      const seen = last.get(e.studentId);
+      if (!seen || isLater(e, seen)) last.set(e.studentId, e);
+    }
+    for (const [studentId, e] of last) if (e.decision === "GRANTED") consentedChildIds.push(studentId);
+  }
+
   return {
     userId: user.id,
     schoolId: user.schoolId,
@@ -47,6 +63,7 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
     roles,
     staffId: user.kind === "ADMIN" || user.kind === "TEACHER" ? user.staffId : null,
     guardianId: user.kind === "GUARDIAN" ? user.guardianId : null,
+    consentedChildIds,
     studentId: user.kind === "STUDENT" ? user.studentId : null,
     locale: user.locale === "en" ? "en" : "ru",
     timeZone: user.school.timeZone,

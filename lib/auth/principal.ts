@@ -14,6 +14,12 @@ export type Principal = {
   roles: readonly Role[];
   staffId: string | null;
   guardianId: string | null;
+  /**
+   * For a guardian: the children whose current consent decision (R1) is GRANTED. Only
+   * these are visible electronically (lib/auth/scope.ts); the others are on paper until
+   * the guardian consents. Empty for everyone else.
+   */
+  consentedChildIds: readonly string[];
   studentId: string | null;
   locale: "ru" | "en";
   timeZone: string;

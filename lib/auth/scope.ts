@@ -29,7 +29,8 @@ export function studentsVisibleTo(p: Principal): Prisma.StudentWhereInput {
     or.push({ memberships: { some: { cohort: cohortsOfTeacher(p.schoolId, p.staffId) } } });
   }
   if (hasRole(p, "GUARDIAN") && p.guardianId) {
-    or.push({ guardianships: { some: { guardianId: p.guardianId, endDate: null } } });
+    // R1: only the children with a current consent; the rest go on paper
+    or.push({ id: { in: [...p.consentedChildIds] }, guardianships: { some: { guardianId: p.guardianId, endDate: null } } });
   }
   if (hasRole(p, "STUDENT") && p.studentId) {
     or.push({ id: p.studentId });
@@ -46,7 +47,7 @@ export function cohortsVisibleTo(p: Principal): Prisma.CohortWhereInput {
     if (own.OR) or.push(...own.OR);
   }
   if (hasRole(p, "GUARDIAN") && p.guardianId) {
-    or.push({ memberships: { some: { student: { guardianships: { some: { guardianId: p.guardianId, endDate: null } } } } } });
+    or.push({ memberships: { some: { studentId: { in: [...p.consentedChildIds] }, student: { guardianships: { some: { guardianId: p.guardianId, endDate: null } } } } } });
   }
   if (hasRole(p, "STUDENT") && p.studentId) {
     or.push({ memberships: { some: { studentId: p.studentId } } });

@@ -57,10 +57,15 @@ function rowFor(channel: Channel, address: string, text: MessageText): Pick<Row,
  */
 export async function enqueueAboutStudent(
   tx: Tx,
-  m: { schoolId: string; studentId: string; kind: MessageKind; eventKey: string; text: MessageText; now?: Date },
+  m: {
+    schoolId: string; studentId: string; kind: MessageKind; eventKey: string; text: MessageText; now?: Date;
+    /** hold the message this long at least (a teacher may correct a typed mark at once) */
+    delayMs?: number;
+  },
 ): Promise<number> {
   const { schoolId } = m;
   const now = m.now ?? new Date();
+  const earliest = new Date(now.getTime() + (m.delayMs ?? 0));
   const guardianIds = await consentedGuardianIds(tx, schoolId, m.studentId);
   if (guardianIds.length === 0) return 0;
   // one query after another: a transaction has a single connection
@@ -96,7 +101,7 @@ export async function enqueueAboutStudent(
       for (const s of subs) if (mine.has(s.userId)) targets.push({ channel: "PUSH", address: s.id });
     }
     for (const t of targets) {
-      const at = notBefore({ channel: t.channel, frequency: pref.frequency, quietFrom: pref.quietFrom, quietTo: pref.quietTo, timeZone: school.timeZone, now });
+      const at = notBefore({ channel: t.channel, frequency: pref.frequency, quietFrom: pref.quietFrom, quietTo: pref.quietTo, timeZone: school.timeZone, now: earliest });
       if (!at) continue;
       rows.push({
         schoolId, kind: m.kind, eventKey: m.eventKey, guardianId, studentId: m.studentId,

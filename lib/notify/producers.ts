@@ -19,8 +19,12 @@ type Tx = Prisma.TransactionClient;
 
 const PERSON = { id: true, lastName: true, firstName: true, middleName: true } as const;
 
+/** A typed mark waits this long before it goes, so that a typo corrected at once sends one message. */
+export const MARK_GRACE_MS = 2 * 60_000;
+
 async function send(tx: Tx, schoolId: string, studentId: string, kind: MessageKind, eventKey: string, text: MessageText, now?: Date): Promise<number> {
-  return enqueueAboutStudent(tx, { schoolId, studentId, kind, eventKey, text, ...(now ? { now } : {}) });
+  const delayMs = kind === "MARK" ? MARK_GRACE_MS : 0;
+  return enqueueAboutStudent(tx, { schoolId, studentId, kind, eventKey, text, delayMs, ...(now ? { now } : {}) });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { test, expect, expectNoAxeViolations, seedSummary } from "./fixtures";
 
 test.describe("first login by invitation code", () => {
-  test("a parent types the code from the paper slip, chooses a login and password, and lands in the diary", async ({ page }) => {
+  test("a parent types the code from the paper slip, chooses a login and password, and is asked for consent first", async ({ page }) => {
     const invitation = seedSummary().invitations[0];
     expect(invitation).toBeDefined();
     await page.goto("/login");
@@ -14,7 +14,10 @@ test.describe("first login by invitation code", () => {
     await page.getByLabel("Придумайте пароль").fill("очень-секретно-1");
     await page.getByLabel("Повторите пароль").fill("очень-секретно-1");
     await page.getByRole("button", { name: "Создать учётную запись и войти" }).click();
-    await expect(page).toHaveURL(/\/diary$/);
+    // R1: this guardian has not decided about consent yet: the cabinet shows only that page
+    await expect(page).toHaveURL(/\/consent$/);
+    await page.goto("/diary");
+    await expect(page).toHaveURL(/\/consent$/);
     await page.getByRole("button", { name: "Выйти" }).click();
     await expect(page).toHaveURL(/signedOut=1/);
 
@@ -31,7 +34,7 @@ test.describe("first login by invitation code", () => {
     await page.getByLabel("Логин").fill("mama.e2e");
     await page.getByLabel("Пароль").fill("очень-секретно-1");
     await page.getByRole("button", { name: "Войти" }).click();
-    await expect(page).toHaveURL(/\/diary$/);
+    await expect(page).toHaveURL(/\/consent$/);
   });
 
   test("bad input gets Russian messages next to the fields and creates nothing", async ({ page }) => {

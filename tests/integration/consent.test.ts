@@ -26,7 +26,7 @@ const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
 beforeAll(async () => {
   t = await createTestDb();
   bindAppDb(t.db);
-  f = await buildTwoSchools(t.db);
+  f = await buildTwoSchools(t.db, { consent: false });
 });
 afterAll(async () => {
   await t.close();

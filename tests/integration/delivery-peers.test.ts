@@ -59,7 +59,7 @@ async function drain(w: ReturnType<typeof worker>) {
 beforeAll(async () => {
   t = await createTestDb();
   bindAppDb(t.db);
-  f = await buildTwoSchools(t.db);
+  f = await buildTwoSchools(t.db, { consent: false });
   [smtp, smpp, push] = await Promise.all([startSmtpPeer(), startSmppPeer(), startPushPeer()]);
   await decide(t.db, f.A.id, f.A.g1, f.A.s1, "GRANTED");
   await addContact(t.db, f.A.id, f.A.g1, "EMAIL", "Svetlana.Ivanova@mail.test");

@@ -57,7 +57,7 @@ const outbox = (where: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   t = await createTestDb();
   bindAppDb(t.db);
-  f = await buildTwoSchools(t.db);
+  f = await buildTwoSchools(t.db, { consent: false });
   textId = (await t.db.consentText.create({
     data: { schoolId: f.A.id, version: 1, title: "Согласие", purpose: "Электронный дневник", body: "Текст", bodySha256: "0".repeat(64), validFrom: new Date("2020-01-01") },
   })).id;

@@ -18,7 +18,12 @@ const TZ = "Asia/Yekaterinburg";
 
 type Person = { lastName: string; firstName: string; middleName?: string };
 
-export async function buildTwoSchools(db: Db) {
+/**
+ * `consent`: whether each guardian has consented (R1) for their children, as a school
+ * that has collected the paper forms has. Tests of consent itself build without it.
+ */
+export async function buildTwoSchools(db: Db, o: { consent?: boolean } = {}) {
+  const withConsent = o.consent ?? true;
   const passwordHash = await hashPassword(PASSWORD);
   const today = schoolToday(TZ);
   const todayDate = dayToDate(today);
@@ -54,6 +59,18 @@ export async function buildTwoSchools(db: Db) {
   async function guardian(schoolId: string, p: Person, children: string[], login: string) {
     const g = await db.guardian.create({ data: { schoolId, ...p } });
     for (const c of children) await db.guardianship.create({ data: { schoolId, guardianId: g.id, studentId: c, relation: "MOTHER" } });
+    if (withConsent && children.length > 0) {
+      const text = (await db.consentText.findFirst({ where: { schoolId }, select: { id: true } }))
+        ?? (await db.consentText.create({
+          data: { schoolId, version: 1, title: "Согласие", purpose: "Электронный дневник", body: "Текст согласия", bodySha256: "0".repeat(64), validFrom: new Date("2026-08-01T00:00:00Z") },
+          select: { id: true },
+        }));
+      for (const c of children) {
+        await db.consentEvent.create({
+          data: { schoolId, guardianId: g.id, studentId: c, textId: text.id, decision: "GRANTED", form: "PAPER", documentNumber: `С-${login}`, documentDate: new Date("2026-08-28T00:00:00Z") },
+        });
+      }
+    }
     await db.user.create({ data: { schoolId, login, passwordHash, kind: "GUARDIAN", guardianId: g.id } });
     return g.id;
   }
