@@ -52,6 +52,10 @@ export function JournalGrid(props: Props) {
   const [focus, setFocus] = useState<Pos>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ pos: Pos; value: string } | null>(null);
   const [openFormula, setOpenFormula] = useState<Record<string, boolean>>({});
+  // averages recomputed by the server with each saved entry, over what the page was given
+  const [averages, setAverages] = useState<Record<string, { average: string; formula: string }>>({});
+  // the page's data came again (a column's work type changed): its averages are the fresh ones
+  useEffect(() => setAverages({}), [students]);
   const [announcement, setAnnouncement] = useState("");
   // fromPanel: opened by the panel's button, so focus goes back to that button, not to the cell
   const [history, setHistory] = useState<{ pos: Pos; target: HistoryTarget; fromPanel: boolean } | null>(null);
@@ -82,6 +86,8 @@ export function JournalGrid(props: Props) {
           setValues((v) => ({ ...v, [key]: result.data.text }));
           setStatuses((s) => ({ ...s, [key]: { state: "saved" } }));
         }
+        const average = result.data.average;
+        if (average) setAverages((a) => ({ ...a, [entry.studentId]: average }));
         setAnnouncement(t("announceSaved", { ...who, value: result.data.text || t("empty") }));
       } else {
         const reason = result.message || t("networkRefused");
@@ -94,16 +100,6 @@ export function JournalGrid(props: Props) {
 
   const { pending, online, ready, add } = useOutbox(props, save, onOutcome);
   const waiting = useMemo(() => new Map(pending.map((e) => [keyOf(e.lessonId, e.studentId), e.input])), [pending]);
-
-  // averages come from the server: refresh them once everything typed has been saved
-  const hadPending = useRef(false);
-  useEffect(() => {
-    if (pending.length > 0) hadPending.current = true;
-    else if (hadPending.current && online) {
-      hadPending.current = false;
-      router.refresh();
-    }
-  }, [pending.length, online, router]);
 
   useEffect(() => {
     if (!moveFocus.current || editing) return;
@@ -301,7 +297,7 @@ export function JournalGrid(props: Props) {
             </tr>
           </thead>
           <tbody>
-            {students.map((s, row) => (
+            {students.map((shown) => ({ ...shown, ...averages[shown.id] })).map((s, row) => (
               <tr key={s.id} role="row">
                 <th scope="row" id={`st-${s.id}`} className="sticky left-0 z-10 whitespace-nowrap border bg-white p-2 text-left font-semibold">{s.name}</th>
                 {lessons.map((l, col) => {
@@ -323,7 +319,7 @@ export function JournalGrid(props: Props) {
                       onKeyDown={isEditing ? undefined : (e) => onCellKey(e, { row, col })}
                       onClick={() => setFocus({ row, col })}
                       onDoubleClick={() => tryEdit({ row, col }, value)}
-                      className={`min-w-20 border p-1 text-center align-top focus:outline-4 focus:outline-offset-[-4px] focus:outline-blue-700 ${locked ? "bg-gray-100" : ""}`}
+                      className={locked ? "journal-cell locked" : "journal-cell"}
                     >
                       {isEditing ? (
                         <input
@@ -347,7 +343,7 @@ export function JournalGrid(props: Props) {
                           className={`rounded border-2 border-blue-700 p-1 text-lg ${descriptive ? "w-56 text-left" : "w-16 text-center"}`}
                         />
                       ) : (
-                        <span className={`block min-h-7 ${descriptive ? "max-w-48 text-left text-sm" : "font-bold"}`}>{value}</span>
+                        <span className={descriptive ? "block min-h-7 max-w-48 text-left text-sm" : "journal-value"}>{value}</span>
                       )}
                       {status && (
                         <span id={`cs-${key}`} className={`block text-xs ${statuses[key]?.state === "refused" && !waiting.has(key) ? "text-danger" : ""}`}>

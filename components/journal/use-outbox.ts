@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { enqueue, hasNewer, outboxKey, parseOutbox, removeEntry, type OutboxEntry } from "@/components/journal/outbox";
 
 export type SaveResult =
-  | { ok: true; data: { lessonId: string; studentId: string; text: string } }
+  | { ok: true; data: { lessonId: string; studentId: string; text: string; average?: { average: string; formula: string } | null } }
   | { ok: false; message: string };
 export type SaveCell = (prev: null, form: FormData) => Promise<SaveResult | null>;
 

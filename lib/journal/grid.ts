@@ -216,11 +216,51 @@ export async function listMyJournals(p: Principal): Promise<MyJournal[]> {
 }
 
 /** Writes one cell (lib/journal/record-cell.ts) and returns what the cell now shows. */
-export async function saveGridCell(p: Principal, w: { lessonId: string; studentId: string; input: string }): Promise<{ lessonId: string; studentId: string; text: string }> {
+export type SavedCell = {
+  lessonId: string;
+  studentId: string;
+  text: string;
+  /** the student's average in the lesson's term after the change, so the page need not reload */
+  average: { average: string; formula: string } | null;
+};
+
+export async function saveGridCell(p: Principal, w: { lessonId: string; studentId: string; input: string }): Promise<SavedCell> {
   const state = await recordCell(p, w);
   const marks = state.marks.map((m) => markSymbol(m)).join("/");
   const att = state.attendance ? ATTENDANCE_SYMBOL[state.attendance as AttendanceCode] : "";
-  return { lessonId: w.lessonId, studentId: w.studentId, text: [att, marks].filter(Boolean).join(" ") };
+  return { lessonId: w.lessonId, studentId: w.studentId, text: [att, marks].filter(Boolean).join(" "), average: await studentTermAverage(p.schoolId, w.lessonId, w.studentId) };
+}
+
+/**
+ * One student's weighted average in the journal's term around a lesson, as the grid
+ * shows it (the same marks and dated weights as loadJournalGrid, for one row). The
+ * caller has just written to the lesson, so the access was checked.
+ */
+async function studentTermAverage(schoolId: string, lessonId: string, studentId: string): Promise<{ average: string; formula: string } | null> {
+  const lesson = await db.lesson.findUnique({
+    where: { schoolId_id: { schoolId, id: lessonId } },
+    select: { date: true, cohortId: true, subjectId: true, cohort: { select: { grade: true, yearId: true } } },
+  });
+  if (!lesson) return null;
+  const periods = await db.period.findMany({
+    where: { schoolId, yearId: lesson.cohort.yearId, gradeFrom: { lte: lesson.cohort.grade }, gradeTo: { gte: lesson.cohort.grade }, startDate: { lte: lesson.date }, endDate: { gte: lesson.date } },
+    select: { kind: true, startDate: true, endDate: true },
+  });
+  const term = periods.find((q) => q.kind !== "YEAR") ?? periods[0];
+  if (!term) return null;
+  const [marks, histories] = await Promise.all([
+    db.mark.findMany({
+      where: { schoolId, studentId, cohortId: lesson.cohortId, subjectId: lesson.subjectId, date: { gte: term.startDate, lte: term.endDate }, removedAt: null },
+      select: { date: true, kind: true, value: true, text: true, workTypeId: true },
+    }),
+    loadWorkTypeWeightHistories(schoolId),
+  ]);
+  const own = marks.flatMap((m) => {
+    const mark = markValue(m);
+    return mark ? [{ date: dateToDay(m.date), workTypeId: m.workTypeId, mark }] : [];
+  });
+  const avg = weightedAverage(weighByDate(own, histories));
+  return { average: formatMean(avg), formula: formulaText(avg) };
 }
 
 /**

@@ -85,10 +85,15 @@ describe("the journal grid", () => {
     const g = await loadJournalGrid(math, f.A.c5, f.A.math);
     const lesson = g.lessons[0];
     if (!lesson) throw new Error("no lesson");
-    expect(await saveGridCell(math, { lessonId: lesson.id, studentId: f.A.s2, input: "4/5" })).toEqual({ lessonId: lesson.id, studentId: f.A.s2, text: "4/5" });
-    expect(await saveGridCell(math, { lessonId: lesson.id, studentId: f.A.s2, input: "н" })).toMatchObject({ text: "н 4/5" });
+    expect(await saveGridCell(math, { lessonId: lesson.id, studentId: f.A.s2, input: "4/5" })).toMatchObject({ lessonId: lesson.id, studentId: f.A.s2, text: "4/5" });
+    const saved = await saveGridCell(math, { lessonId: lesson.id, studentId: f.A.s2, input: "н" });
+    expect(saved).toMatchObject({ text: "н 4/5" });
     const after = await loadJournalGrid(math, f.A.c5, f.A.math);
     expect(after.cells[`${lesson.id}:${f.A.s2}`]).toBe("н 4/5");
+    // the save brings the student's new average, the same the whole grid shows (no reload needed)
+    const row = after.students.find((s) => s.id === f.A.s2);
+    expect(saved.average).toEqual({ average: row?.average, formula: row?.formula });
+    expect(saved.average?.formula).toContain("4×1 + 5×1");
     const refused = await refusal(saveGridCell(math, { lessonId: lesson.id, studentId: f.A.s2, input: "7" }));
     expect(refused.code).toBe("BAD_INPUT");
   });
