@@ -32,10 +32,18 @@ export function dateToDay(date: Date): string {
 }
 
 /** "четверг, 4 декабря" for a calendar day; the day is a date, not an instant. */
+// Making an Intl.DateTimeFormat costs far more than using one: a 30 × 60 journal grid
+// names a day 1,800 times per render. One formatter per locale and style.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDay(day: string, locale = "ru-RU", withWeekday = true): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: "UTC", day: "numeric", month: "long", ...(withWeekday ? { weekday: "long" } : {}),
-  }).format(dayToDate(day));
+  const key = `${locale}|${withWeekday ? "w" : ""}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "long", ...(withWeekday ? { weekday: "long" } : {}) });
+    dayFormats.set(key, format);
+  }
+  return format.format(dayToDate(day));
 }
 
 /**

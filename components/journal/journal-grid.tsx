@@ -68,6 +68,12 @@ export function JournalGrid(props: Props) {
   const size = { rows: students.length, cols };
 
   const dayName = useCallback((day: string) => formatDay(day, "ru-RU", false), []);
+  // named once per render, not once per cell: a 30 × 60 grid has 1,800 cells
+  const dayNames = useMemo(() => lessons.map((l) => dayName(l.date)), [lessons, dayName]);
+  const emptyText = t("empty");
+  const cellPattern = t.raw("cellName") as string;
+  const cellName = (student: string, date: string, value: string) =>
+    cellPattern.replace("{student}", () => student).replace("{date}", () => date).replace("{value}", () => value);
   const nameOf = useCallback(
     (lessonId: string, studentId: string) => {
       const lesson = lessons.find((l) => l.id === lessonId);
@@ -305,7 +311,7 @@ export function JournalGrid(props: Props) {
                   const value = waiting.get(key) ?? values[key] ?? "";
                   const status = statusText(key);
                   const isEditing = editing?.pos.row === row && editing.pos.col === col;
-                  const name = t("cellName", { student: s.name, date: dayName(l.date), value: value || t("empty") });
+                  const name = cellName(s.name, dayNames[col] ?? "", value || emptyText);
                   const locked = lockReason(l, s) !== null && writable;
                   return (
                     <td
