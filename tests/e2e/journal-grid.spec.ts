@@ -273,7 +273,7 @@ test("a teacher sets a column's work type and opens a cell's history from the ke
   const after = newest.getByRole("cell").nth(2);
   await expect(after).toContainText(mark);
   await expect(after).toContainText(`(${name})`);
-  await expect(newest).toContainText("изменён вид работы урока");
+  await expect(newest).toContainText(/изменён вид работы урока/i);
   await expect(newest).toContainText(/[А-ЯЁ][а-яё]+ [А-ЯЁ]\. [А-ЯЁ]\./);
   await expectNoAxeViolations(page);
   await page.keyboard.press("Escape");

@@ -86,20 +86,20 @@ test.describe("each role lands on its own home page", () => {
   test("a parent of two children switches between them", async ({ page }) => {
     await signIn(page, "parent");
     await expect(page).toHaveURL(/\/diary$/);
-    const children = page.getByRole("navigation", { name: "Дети" }).getByRole("link");
+    const children = page.getByRole("navigation", { name: "Чей дневник" }).getByRole("link");
     await expect(children).toHaveCount(2);
     await expect(children.first()).toHaveAttribute("aria-current", "page");
     const second = (await children.nth(1).innerText()).split(",")[0] ?? "";
     await children.nth(1).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(second);
-    await expect(page.getByRole("heading", { name: "Последние отметки" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Дни недели" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
   test("a student sees only their own diary", async ({ page }) => {
     await signIn(page, "student");
     await expect(page).toHaveURL(/\/diary$/);
-    await expect(page.getByRole("navigation", { name: "Дети" })).toHaveCount(0);
+    await expect(page.getByRole("navigation", { name: "Чей дневник" })).toHaveCount(0);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Дневник: ");
     await page.goto("/journal");
     await expect(page).toHaveURL(/\/diary$/);
