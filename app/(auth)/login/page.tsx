@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { LoginForm } from "@/components/auth/login-form";
+import { WipeOfflineDiary } from "@/components/offline/wipe-offline-diary";
 import { getPrincipal } from "@/lib/auth/session";
 import { loginAction } from "../actions";
 
@@ -23,6 +24,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {t("signedOut")}
         </p>
       )}
+      {/* signing out wipes the family's diary stored on this device (issue 7) */}
+      {signedOut && <WipeOfflineDiary />}
       <p className="mb-6">{t("intro")}</p>
       <LoginForm action={loginAction} next={next} />
       <p className="mt-8">

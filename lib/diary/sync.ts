@@ -1,0 +1,278 @@
+/**
+ * The family's diary for the device (issue 7, items 2–3): everything the diary's screens
+ * show, for each child of the signed-in guardian (or the student themself), so that the
+ * phone can open the diary without a network — and, after the first time, only what
+ * changed.
+ *
+ * The protocol (GET /api/diary/sync):
+ * - no `since`: the first sync. Every screen of every child, and the year's marks as
+ *   entities. `full: true`.
+ * - `since=<version>` (the `version` of an earlier answer, an opaque cursor: the server's
+ *   time of that read, ISO, minus 10 seconds of overlap so that a write racing the read is
+ *   sent again rather than lost) and `have=<childId>/<screen>:<hash>,…` (the hashes the
+ *   device holds): for each child, the marks changed since then (Mark.updatedAt > since;
+ *   the removed ones as ids in `removed`), and only the screens whose hash differs from
+ *   the device's. Every answer lists every screen's current hash, so the device drops a
+ *   screen that is gone (a period of last year) and a child that is gone (consent
+ *   withdrawn) disappears from the answer.
+ * - a child the device holds no screen of (a new child, a cleared store) gets everything,
+ *   marks included (`fullMarks: true`), even in a delta.
+ * An unreadable `since` counts as none (a full sync): the device can always recover.
+ *
+ * A screen's hash is the first 128 bits of the SHA-256 of its DTO's JSON, base64url (22
+ * characters: `have` stays short in the address). The DTOs are the very ones the diary's
+ * pages render (lib/diary/*), so the device shows the server's averages and formulas and
+ * computes nothing.
+ *
+ * Cost: per child, the read models' fixed number of queries (two weeks, the marks page
+ * of each period of the year, six sections) and one query for the marks as entities.
+ */
+import "server-only";
+import { createHash } from "node:crypto";
+
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Principal } from "@/lib/auth/principal";
+import { assertCan } from "@/lib/auth/permissions";
+import { listMyStudents } from "@/lib/people/students";
+import { markSymbol } from "@/lib/grading/display";
+import { hundredths } from "@/lib/grading/marks";
+import { addDays, schoolToday } from "@/lib/time";
+import { readDiaryWeek, type DiaryWeek } from "@/lib/diary/week";
+import { readDiaryMarks, type DiaryMarksPage } from "@/lib/diary/marks";
+import { getDiaryHomework, type DiaryHomeworkList } from "@/lib/diary/homework";
+import { getDiaryTests, type DiaryTests } from "@/lib/diary/tests";
+import { getDiaryClass, type DiaryClass } from "@/lib/diary/class";
+import { getDiaryCalendar, type DiaryCalendar } from "@/lib/diary/holidays";
+import { getDiaryRecommendations, type DiaryRecommendation } from "@/lib/diary/recommendations";
+import { getDiaryResults, type DiaryResults } from "@/lib/diary/results";
+
+/** What each screen holds; a marks screen's key is `marks-<periodId>`. */
+export type ScreenData = {
+  week: DiaryWeek;
+  "week-next": DiaryWeek;
+  marks: DiaryMarksPage;
+  homework: DiaryHomeworkList;
+  tests: DiaryTests;
+  class: DiaryClass;
+  holidays: DiaryCalendar;
+  recommendations: { items: DiaryRecommendation[] };
+  results: DiaryResults;
+};
+export type ScreenKind = keyof ScreenData;
+
+/** The kind of a screen from its key: "marks-0193…" → "marks". */
+export function screenKind(key: string): ScreenKind | null {
+  if (key.startsWith("marks-")) return "marks";
+  const kinds: readonly string[] = ["week", "week-next", "homework", "tests", "class", "holidays", "recommendations", "results"];
+  return kinds.includes(key) ? (key as ScreenKind) : null;
+}
+
+/** A mark as an entity: what the device needs to list «Новые оценки» and keep marks by id. */
+export type SyncMark = {
+  id: string;
+  studentId: string;
+  subjectId: string;
+  subjectName: string;
+  /** "YYYY-MM-DD", the lesson's day */
+  date: string;
+  lessonId: string;
+  part: number;
+  kind: "NUMERIC" | "PASS" | "FAIL" | "NOT_ATTESTED" | "EXEMPT" | "DESCRIPTIVE";
+  value: number | null;
+  text: string | null;
+  /** «5», «н/а», «зач»: as the diary shows it */
+  symbol: string;
+  workType: string;
+  /** «2», «1,5»: the work type's weight on the mark's day */
+  weight: string;
+  comment: string | null;
+  /** the last change, ISO */
+  updatedAt: string;
+};
+
+export type SyncScreen = { key: string; hash: string; data: unknown };
+
+export type SyncChild = {
+  id: string;
+  name: string;
+  className: string | null;
+  /** every screen the child has now → its hash (the device drops any other) */
+  hashes: Record<string, string>;
+  /** the screens whose hash the device does not have */
+  screens: SyncScreen[];
+  /** true: `marks` is every mark of the year (replace); false: only the changed ones */
+  fullMarks: boolean;
+  marks: SyncMark[];
+  /** ids of marks removed since `since` */
+  removed: string[];
+};
+
+export type SyncAnswer = {
+  /** the cursor for the next `since` */
+  version: string;
+  /** the server's time of the read, ISO */
+  serverTime: string;
+  full: boolean;
+  userId: string;
+  children: SyncChild[];
+};
+
+export type SyncRequest = { since?: string | null; have?: string | null };
+
+const OVERLAP_MS = 10_000;
+const MAX_HAVE = 500;
+
+/** `have` → childId → screen → hash; malformed entries are ignored (the screen is just sent). */
+export function parseHave(raw: string | null | undefined): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  if (!raw) return out;
+  for (const entry of raw.split(",").slice(0, MAX_HAVE)) {
+    const m = /^([0-9a-f-]{36})\/([a-z0-9-]{1,60}):([A-Za-z0-9_-]{22})$/.exec(entry.trim());
+    if (!m) continue;
+    const [, child = "", screen = "", hash = ""] = m;
+    const map = out.get(child) ?? new Map<string, string>();
+    map.set(screen, hash);
+    out.set(child, map);
+  }
+  return out;
+}
+
+/** The first 128 bits of SHA-256 of the JSON, base64url. */
+export function screenHash(data: unknown): string {
+  return createHash("sha256").update(JSON.stringify(data)).digest("base64url").slice(0, 22);
+}
+
+function parseSince(raw: string | null | undefined): Date | null {
+  if (!raw || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(raw)) return null;
+  const d = new Date(raw);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function weightText(h: number): string {
+  return h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2).replace(/0$/, "").replace(".", ",");
+}
+
+/** A section a child has no data for (no year, no periods) answers NOT_FOUND: the screen is simply absent. */
+async function optional<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (e) {
+    if (e instanceof AppError && e.code === "NOT_FOUND") return null;
+    throw e;
+  }
+}
+
+type MarkRow = {
+  id: string; studentId: string; subjectId: string; subjectName: string; date: string; lessonId: string; part: number;
+  kind: SyncMark["kind"]; value: number | null; text: string | null; comment: string | null;
+  workName: string; workWeight: string; updatedAt: Date; removed: boolean;
+};
+
+/**
+ * One child's marks of [from, to] in one statement: all the live ones (since = null) or
+ * every one changed after `since`, removed ones included. The child is one the caller
+ * has already found through the scope.
+ */
+async function loadMarkEntities(schoolId: string, studentId: string, from: string, to: string, since: Date | null): Promise<MarkRow[]> {
+  const changed = since ? Prisma.sql`m."updatedAt" > ${since}` : Prisma.sql`m."removedAt" IS NULL`;
+  return db.$queryRaw<MarkRow[]>(Prisma.sql`
+    SELECT m.id, m."studentId", m."subjectId", s.name AS "subjectName", to_char(m.date, 'YYYY-MM-DD') AS date, m."lessonId",
+           m.part, m.kind::text AS kind, m.value, m.text, m.comment, w.name AS "workName",
+           COALESCE(v.weight, w.weight)::text AS "workWeight", m."updatedAt", (m."removedAt" IS NOT NULL) AS removed
+      FROM "Mark" m
+      JOIN "Subject" s ON s."schoolId" = m."schoolId" AND s.id = m."subjectId"
+      JOIN "WorkType" w ON w."schoolId" = m."schoolId" AND w.id = m."workTypeId"
+      LEFT JOIN LATERAL (
+        SELECT ww.weight FROM "WorkTypeWeight" ww
+         WHERE ww."schoolId" = m."schoolId" AND ww."workTypeId" = m."workTypeId" AND ww."validFrom" <= m.date
+         ORDER BY ww."validFrom" DESC LIMIT 1
+      ) v ON true
+     WHERE m."schoolId" = ${schoolId}::uuid AND m."studentId" = ${studentId}::uuid
+       AND m.date >= ${from}::date AND m.date <= ${to}::date AND ${changed}
+     ORDER BY m.date, m."lessonId", m.part`);
+}
+
+function toEntity(r: MarkRow): SyncMark {
+  return {
+    id: r.id, studentId: r.studentId, subjectId: r.subjectId, subjectName: r.subjectName, date: r.date, lessonId: r.lessonId,
+    part: r.part, kind: r.kind, value: r.value, text: r.text,
+    symbol: markSymbol({ kind: r.kind, value: r.value, text: r.text }),
+    workType: r.workName, weight: weightText(hundredths(r.workWeight)), comment: r.comment, updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** Every screen of one child, keyed. */
+async function readScreens(p: Principal, childId: string, today: string): Promise<{ screens: [string, unknown][]; year: { from: string; to: string } | null }> {
+  const first = await optional(readDiaryMarks(p, childId));
+  const others = first ? first.periods.filter((x) => x.id !== first.period.id) : [];
+  const [week, next, homework, tests, klass, holidays, recommendations, results, ...periodPages] = await Promise.all([
+    readDiaryWeek(p, childId, today),
+    readDiaryWeek(p, childId, addDays(today, 7)),
+    optional(getDiaryHomework(p, childId)),
+    optional(getDiaryTests(p, childId)),
+    optional(getDiaryClass(p, childId)),
+    optional(getDiaryCalendar(p, childId)),
+    optional(getDiaryRecommendations(p, childId)),
+    optional(getDiaryResults(p, childId)),
+    ...others.map((x) => readDiaryMarks(p, childId, x.id)),
+  ]);
+  const screens: [string, unknown][] = [["week", week], ["week-next", next]];
+  for (const page of first ? [first, ...periodPages] : []) screens.push([`marks-${page.period.id}`, page]);
+  const sections: [string, unknown][] = [
+    ["homework", homework], ["tests", tests], ["class", klass], ["holidays", holidays], ["recommendations", recommendations], ["results", results],
+  ];
+  for (const [key, data] of sections) if (data !== null) screens.push([key, data]);
+  const year = first && first.periods.length
+    ? {
+        from: first.periods.reduce((a, x) => (x.startDate < a ? x.startDate : a), first.periods[0]?.startDate ?? today),
+        to: first.periods.reduce((a, x) => (x.endDate > a ? x.endDate : a), first.periods[0]?.endDate ?? today),
+      }
+    : null;
+  return { screens, year };
+}
+
+/**
+ * The device's sync: a full one without `since`, else only what changed (see the top of
+ * this file). Children are read one after the other, each child's screens side by side.
+ */
+export async function syncDiary(p: Principal, req: SyncRequest = {}): Promise<SyncAnswer> {
+  assertCan(p, "diary.read");
+  const readAt = new Date();
+  const since = parseSince(req.since);
+  const have = since ? parseHave(req.have) : new Map<string, Map<string, string>>();
+  const today = schoolToday(p.timeZone, readAt);
+  const children = await listMyStudents(p);
+  const out: SyncChild[] = [];
+  for (const c of children) {
+    const known = have.get(c.id);
+    const fullMarks = since === null || known === undefined || known.size === 0;
+    const { screens, year } = await readScreens(p, c.id, today);
+    const rows = year ? await loadMarkEntities(p.schoolId, c.id, year.from, year.to, fullMarks ? null : since) : [];
+    const hashes: Record<string, string> = {};
+    const changed: SyncScreen[] = [];
+    for (const [key, data] of screens) {
+      const hash = screenHash(data);
+      hashes[key] = hash;
+      if (known?.get(key) !== hash) changed.push({ key, hash, data });
+    }
+    out.push({
+      id: c.id,
+      name: c.name,
+      className: c.className,
+      hashes,
+      screens: changed,
+      fullMarks,
+      marks: rows.filter((r) => !r.removed).map(toEntity),
+      removed: rows.filter((r) => r.removed).map((r) => r.id),
+    });
+  }
+  return {
+    version: new Date(readAt.getTime() - OVERLAP_MS).toISOString(),
+    serverTime: readAt.toISOString(),
+    full: since === null,
+    userId: p.userId,
+    children: out,
+  };
+}
