@@ -1,4 +1,5 @@
 // @ts-check
+import { withSerwist } from "@serwist/turbopack";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -41,4 +42,6 @@ const config = {
   },
 };
 
-export default withNextIntl(config);
+// The service worker (app/sw.ts) is bundled by app/serwist/[path]/route.ts during
+// `next build` (Turbopack has no plugins for it); withSerwist leaves esbuild to Node.
+export default withSerwist(withNextIntl(config));

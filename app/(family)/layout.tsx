@@ -4,8 +4,12 @@ import { getTranslations } from "next-intl/server";
 
 import { AppHeader } from "@/components/ui/app-header";
 import { DiaryNav } from "@/components/diary/nav/diary-nav";
+import { DiarySync } from "@/components/offline/diary-sync";
+import { OfflineBanner } from "@/components/pwa/offline-banner";
+import { ServiceWorkerRegister } from "@/components/pwa/sw-register";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/principal";
+import { env } from "@/lib/env";
 import { needsConsentPage } from "@/lib/consent/family";
 import { signOutAction } from "../(auth)/actions";
 
@@ -18,6 +22,10 @@ export default async function FamilyLayout({ children }: { children: React.React
   return (
     <>
       <AppHeader principal={p} signOut={signOutAction} nav={[{ href: "/diary", label: t("title") }]} />
+      {/* the installable diary (issue 7): the service worker, «a new version», no connection */}
+      <ServiceWorkerRegister enabled={env.NODE_ENV === "production"} userId={p.userId} />
+      <OfflineBanner />
+      <DiarySync userId={p.userId} />
       <Suspense fallback={null}>
         <DiaryNav />
       </Suspense>

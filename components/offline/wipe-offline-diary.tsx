@@ -1,7 +1,8 @@
 "use client";
 /**
  * Signing out wipes the family's diary from the device (issue 7, item 5): every
- * `zhurnal-*` IndexedDB database and the offline diary's localStorage keys. Rendered by
+ * `zhurnal-*` IndexedDB database, the offline diary's localStorage keys and the service
+ * worker's cache of diary pages. Rendered by
  * the login page when it opens after a sign-out (`?signedOut=1`); shows nothing.
  */
 import { useEffect } from "react";
@@ -10,7 +11,7 @@ import { wipeOfflineData } from "@/components/offline/db";
 
 export function WipeOfflineDiary() {
   useEffect(() => {
-    wipeOfflineData()
+    Promise.all([wipeOfflineData(), "caches" in window ? caches.delete("diary-pages") : Promise.resolve(false)])
       .then(() => {
         document.documentElement.dataset.offlineWiped = "1";
       })

@@ -2,8 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { PreferencesForm } from "@/components/notify/preferences-form";
+import { PushDevices } from "@/components/pwa/push-devices";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { getMyPreferences } from "@/lib/notify/preferences";
+import { listMyPushDevices, pushPublicKey } from "@/lib/push/subscriptions";
+import { formatDateTime } from "@/lib/time";
 import { savePreferencesAction } from "./actions";
 
 export async function generateMetadata() {
@@ -14,7 +17,10 @@ export async function generateMetadata() {
 export default async function DiaryNotificationsPage() {
   const p = await requirePageRole(["GUARDIAN"], "/diary/notifications");
   const t = await getTranslations("notify.prefs");
-  const prefs = await getMyPreferences(p);
+  const tp = await getTranslations("pwa.push");
+  const [prefs, devices] = await Promise.all([getMyPreferences(p), listMyPushDevices(p)]);
+  const locale = p.locale === "en" ? "en-GB" : "ru-RU";
+  const rows = devices.map((d) => ({ id: d.id, device: d.device, endpoint: d.endpoint, since: formatDateTime(d.createdAt, p.timeZone, locale) }));
   const { saved, hasEmail, hasPhone, timeZone, ...initial } = prefs;
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-6">
@@ -29,6 +35,13 @@ export default async function DiaryNotificationsPage() {
       <div className="mt-6">
         <PreferencesForm action={savePreferencesAction} initial={initial} hasEmail={hasEmail} hasPhone={hasPhone} timeZone={timeZone} />
       </div>
+      <section aria-labelledby="push-heading" className="mt-10 border-t-2 pt-6">
+        <h2 id="push-heading" className="text-xl font-bold">
+          {tp("heading")}
+        </h2>
+        {!initial.push && <p className="mt-2 font-semibold">{tp("channelOff")}</p>}
+        <PushDevices devices={rows} vapidPublicKey={pushPublicKey()} />
+      </section>
     </main>
   );
 }
