@@ -338,7 +338,7 @@ function SubjectBlock({ s, period, intl }: { s: DiarySubjectMarks; period: strin
       {s.average && (
         <>
           <p className="mt-1 font-semibold">{t("marks.average", { mean: s.average.text })}</p>
-          <p className="break-words">{t("marks.formula", { formula: s.average.formula })}</p>
+          <p className="[overflow-wrap:anywhere]">{t("marks.formula", { formula: s.average.formula })}</p>
         </>
       )}
       {s.suggestion && <p>{t("marks.suggested", { mark: s.suggestion.symbol, reason: s.suggestion.reasonText })}</p>}
@@ -346,7 +346,9 @@ function SubjectBlock({ s, period, intl }: { s: DiarySubjectMarks; period: strin
       {s.marks.length === 0 ? (
         <p className="mt-2">{t("marks.noMarks")}</p>
       ) : (
-        <table className="mt-2 w-full border-collapse text-left">
+        // a narrow phone scrolls the table inside its own box, not the page
+        <div role="region" aria-label={t("marks.caption", { subject: s.subjectName, period })} tabIndex={0} className="mt-2 max-w-full overflow-x-auto">
+        <table className="w-full border-collapse text-left">
           <caption className="sr-only">{t("marks.caption", { subject: s.subjectName, period })}</caption>
           <thead>
             <tr>
@@ -367,6 +369,7 @@ function SubjectBlock({ s, period, intl }: { s: DiarySubjectMarks; period: strin
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -13,8 +13,11 @@ export const test = base.extend<{ page: Page }>({
     const errors: string[] = [];
     page.on("console", (msg) => {
       // a request refused by the browser while a test has cut the network is the network,
-      // not the app: the offline tests assert what the page does about it
-      if (msg.type() === "error" && !msg.text().includes("net::ERR_INTERNET_DISCONNECTED")) errors.push(msg.text());
+      // not the app: the offline tests assert what the page does about it (Chromium says
+      // ERR_INTERNET_DISCONNECTED, or ERR_FAILED when the service worker's fetch failed)
+      const text = msg.text();
+      const offline = text.includes("net::ERR_INTERNET_DISCONNECTED") || text.includes("net::ERR_FAILED");
+      if (msg.type() === "error" && !offline) errors.push(text);
     });
     page.on("pageerror", (err) => errors.push(err.message));
     await use(page);
@@ -50,7 +53,17 @@ export function seedSummary(): { invitations: { code: string; guardian: string }
 /** At 200 % zoom a 1280-pixel screen is 640 CSS pixels wide: nothing may need sideways scrolling. */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  // on failure, name the elements that stick out, so the fix is not a guess
+  const culprits = overflow > 0
+    ? await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return Array.from(document.querySelectorAll("body *"))
+          .filter((el) => el.getBoundingClientRect().right > width + 1)
+          .slice(-5)
+          .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ").slice(0, 3).join(".")}: ${(el.textContent ?? "").slice(0, 40)}`);
+      })
+    : [];
+  expect(overflow, culprits.join("\n")).toBeLessThanOrEqual(0);
 }
 
 /** The page's own alert (an error summary), not Next's empty route announcer. */
