@@ -193,7 +193,11 @@ async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
     c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(tpl)}`),
   );
   const url = urlForDatabase(serverUrl, name);
-  const db = createPrismaClient(new PrismaPg({ connectionString: url }));
+  // our own pool, so that a connection the server drops when the database is dropped
+  // (DROP … WITH (FORCE)) is an event we expect, not an unhandled error
+  const pool = new pg.Pool({ connectionString: url });
+  pool.on("error", () => undefined);
+  const db = createPrismaClient(new PrismaPg(pool));
   return {
     db,
     engine: "postgresql",
@@ -201,6 +205,7 @@ async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
     pglite: undefined,
     async close() {
       await db.$disconnect();
+      await pool.end().catch(() => undefined);
       await withMaintenance(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
     },
   };
@@ -235,6 +240,7 @@ export async function createEmptyTestDb(): Promise<EmptyTestDb> {
   await withMaintenance(serverUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
   const url = urlForDatabase(serverUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on("error", () => undefined);
   return {
     engine: "postgresql",
     target: { engine: "postgresql", url },
