@@ -9,7 +9,11 @@
  *   (/api/health, one `SELECT 1`) of the same server in the same run;
  * - saving a mark: a key typed in the grid in Chromium until the cell says «сохранено»
  *   (the server action, its transaction and audit row, and the page's own work);
- * - the family's diary: the week of one child and the marks page, as the demo parent.
+ * - the family's diary: the week of one child and the marks page, as the demo parent;
+ * - the diary on the phone (issue 7): bytes of a first sync and of a day's delta for the
+ *   demo parent's two children (the day: a new mark, a corrected one and a removed one for
+ *   each child), the JavaScript the /diary page loads (gzip), and the time from opening
+ *   /diary/offline with the network cut to the week on screen.
  *
  * The demo school is seeded into a fresh database, its 5А mathematics journal of the
  * current term filled up to 30 students and 60 lessons (extra lessons at an eighth hour,
@@ -17,6 +21,7 @@
  * bench/results/<date>-http-journal.json; the figures go to docs/benchmarks.md.
  */
 import { mkdir, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 
@@ -82,6 +87,31 @@ async function growJournal(b: BenchDb, schoolId: string, today: string): Promise
   return { cohortId: cohort.id, subjectId: subject.id, periodId: period.id, students: students.length, lessons: count };
 }
 
+/**
+ * A school day for the family's children: for each, one new mark, one corrected and one
+ * removed (each a new version, as the journal writes them), on lessons of this term.
+ */
+async function aDayOfMarks(b: BenchDb, schoolId: string, childIds: string[]): Promise<void> {
+  const { db } = b;
+  for (const studentId of childIds) {
+    const marks = await db.mark.findMany({ where: { schoolId, studentId, removedAt: null }, orderBy: { date: "desc" }, take: 2 });
+    const [corrected, removed] = marks;
+    if (corrected) await db.mark.update({ where: { schoolId_id: { schoolId, id: corrected.id } }, data: { value: corrected.value === 5 ? 4 : 5, version: { increment: 1 } } });
+    if (removed) await db.mark.update({ where: { schoolId_id: { schoolId, id: removed.id } }, data: { removedAt: new Date(), version: { increment: 1 } } });
+    const member = await db.cohortMembership.findFirst({ where: { schoolId, studentId, endDate: null }, select: { cohortId: true } });
+    const lesson = member && (await db.lesson.findFirst({
+      where: { schoolId, cohortId: member.cohortId, status: "HELD", marks: { none: { studentId } } },
+      orderBy: { date: "desc" },
+    }));
+    const workType = await db.workType.findFirst({ where: { schoolId, code: "LESSON" } });
+    if (lesson && workType) {
+      await db.mark.create({
+        data: { schoolId, lessonId: lesson.id, studentId, cohortId: lesson.cohortId, subjectId: lesson.subjectId, date: lesson.date, workTypeId: workType.id, kind: "NUMERIC", value: 4, authorId: lesson.teacherId },
+      });
+    }
+  }
+}
+
 async function timeGet(url: string, cookie: string): Promise<{ p50: number; p95: number; mean: number; bytes: number }> {
   const once = async () => {
     const t = performance.now();
@@ -141,7 +171,7 @@ async function main(): Promise<void> {
   console.log(`Данные региона: ${scale.schools} школ × ${scale.students} учеников…`);
   const region = await seedRegion(b.db, { schools: scale.schools, students: scale.students, seed: 1, from: w.from, until: w.until, today: w.today, insert: "unnest", batchSize: 5000 });
   await b.query("ANALYZE");
-  await b.db.$disconnect();
+  // the client stays open: the diary benchmark writes a day of marks while the server runs
   console.log(`Журнал: ${journal.students} учеников × ${journal.lessons} уроков (5А, математика, текущая четверть)`);
 
   const server = startNext({ port: PORT, env: { DATABASE_URL: b.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-42", APP_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -181,6 +211,47 @@ async function main(): Promise<void> {
     const diaryWeek = await timeGet(`${BASE}/diary`, familyCookie);
     const diaryMarks = await timeGet(`${BASE}/diary/marks`, familyCookie);
     const familyLogin = await timeGet(`${BASE}/login`, "");
+
+    // the diary on the phone: a first sync, a day of changes, the delta
+    const syncBody = async (query: string) => {
+      const r = await fetch(`${BASE}/api/diary/sync${query}`, { headers: { cookie: familyCookie } });
+      const text = await r.text();
+      if (r.status !== 200) throw new Error(`sync: ${r.status} ${text.slice(0, 200)}`);
+      return { text, json: JSON.parse(text) as { version: string; children: { id: string; hashes: Record<string, string> }[] } };
+    };
+    const first = await syncBody("");
+    await aDayOfMarks(b, summary.schoolId, first.json.children.map((c) => c.id));
+    const have = first.json.children.flatMap((c) => Object.entries(c.hashes).map(([screen, hash]) => `${c.id}/${screen}:${hash}`)).join(",");
+    const delta = await syncBody(`?since=${encodeURIComponent(first.json.version)}&have=${encodeURIComponent(have)}`);
+    const bytes = (t: string) => ({ raw: Buffer.byteLength(t), gzip: gzipSync(t).byteLength });
+    const sync = { children: first.json.children.length, first: bytes(first.text), delta: bytes(delta.text) };
+
+    // the JavaScript of the diary page, as the browser loads it (gzip, as the server sends it)
+    const diaryHtml = await (await fetch(`${BASE}/diary`, { headers: { cookie: familyCookie } })).text();
+    const scripts = [...new Set([...diaryHtml.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1] ?? ""))].filter(Boolean);
+    let jsRaw = 0;
+    let jsGzip = 0;
+    for (const src of scripts) {
+      const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+      jsRaw += body.byteLength;
+      jsGzip += gzipSync(body).byteLength;
+    }
+    const diaryJs = { files: scripts.length, raw: jsRaw, gzip: jsGzip };
+
+    // the week from the device with the network cut: after one online visit (which syncs)
+    await fpage.goto(`${BASE}/diary`);
+    await fpage.waitForFunction(() => localStorage.getItem("zhurnal.offline.syncedAt") !== null, undefined, { timeout: 30_000 });
+    await fpage.goto(`${BASE}/diary/offline`);
+    const offlineTimes: number[] = [];
+    await family.setOffline(true);
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now();
+      await fpage.reload();
+      await fpage.getByRole("heading", { level: 2, name: "Расписание и задания" }).waitFor();
+      offlineTimes.push(performance.now() - t);
+    }
+    await family.setOffline(false);
+    const offlineOpen = { p50: round(percentile(offlineTimes, 50), 1), p95: round(percentile(offlineTimes, 95), 1), n: offlineTimes.length };
     const result = {
       date: new Date().toISOString(), today,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, loadAverage: loadavg().map((x) => round(x, 2)) },
@@ -192,11 +263,14 @@ async function main(): Promise<void> {
         diaryWeekToLogin: round(diaryWeek.p50 / familyLogin.p50, 2), diaryMarksToLogin: round(diaryMarks.p50 / familyLogin.p50, 2),
       },
       saveMark: saves,
+      sync, diaryJs, offlineOpen,
     };
     console.table({
       "/api/health": health, "/login": login, [`grid ${shown.rows}×${shown.columns}`]: gridPage, "save a mark (browser)": saves,
       "/diary (week)": diaryWeek, "/diary/marks": diaryMarks, "/login (family run)": familyLogin,
     });
+    console.log(`sync for ${sync.children} children: first ${sync.first.raw} B (${sync.first.gzip} B gzip), a day's delta ${sync.delta.raw} B (${sync.delta.gzip} B gzip)`);
+    console.log(`/diary JavaScript: ${diaryJs.files} files, ${diaryJs.raw} B, ${diaryJs.gzip} B gzip; offline open to the week: p50 ${offlineOpen.p50} ms, p95 ${offlineOpen.p95} ms`);
     console.log(`grid / login p50: ${result.ratio.gridToLogin}×; grid / health p50: ${result.ratio.gridToHealth}×; diary week / login: ${result.ratio.diaryWeekToLogin}×; marks / login: ${result.ratio.diaryMarksToLogin}×`);
     const dir = join(process.cwd(), "bench", "results");
     await mkdir(dir, { recursive: true });
