@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations("app");
   // «версия для слабовидящих»: large print and high contrast, as the user chose
-  const modes = await displayModeClasses(await getPrincipal());
+  const modes = displayModeClasses(await getPrincipal());
   return (
     <html lang={locale} className={modes || undefined}>
       <body className="min-h-screen bg-white text-[1.0625rem]">

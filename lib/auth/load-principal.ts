@@ -14,6 +14,7 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
     where: { id: userId },
     select: {
       id: true, schoolId: true, login: true, kind: true, sessionVersion: true, disabledAt: true, locale: true,
+      largePrint: true, highContrast: true, plainLanguage: true,
       staffId: true, guardianId: true, studentId: true,
       school: { select: { timeZone: true } },
       staff: { select: { lastName: true, firstName: true, middleName: true, roles: true, leftAt: true } },
@@ -66,6 +67,7 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
     consentedChildIds,
     studentId: user.kind === "STUDENT" ? user.studentId : null,
     locale: user.locale === "en" ? "en" : "ru",
+    display: { largePrint: user.largePrint, highContrast: user.highContrast, plainLanguage: user.plainLanguage },
     timeZone: user.school.timeZone,
   };
 }

@@ -22,6 +22,8 @@ export type Principal = {
   consentedChildIds: readonly string[];
   studentId: string | null;
   locale: "ru" | "en";
+  /** «версия для слабовидящих» and the plain-language diary, as the user chose them */
+  display: { largePrint: boolean; highContrast: boolean; plainLanguage: boolean };
   timeZone: string;
 };
 

@@ -25,7 +25,7 @@ import { markSymbol } from "@/lib/grading/display";
 import { SUGGESTION_REASON, suggestPeriodMark, suggestYearMark, type Suggestion } from "@/lib/grading/finals";
 import { forecastPeriod, type Risk } from "@/lib/grading/forecast";
 import { describeForecast, noForecastReason, plainSummary, type PeriodKindName } from "@/lib/grading/forecast-text";
-import { hundredths, type MarkValue, type Scale } from "@/lib/grading/marks";
+import { hundredths, markFromRow, markRow, type MarkValue, type Scale } from "@/lib/grading/marks";
 import type { GradingPolicy } from "@/lib/grading/policy";
 import { dateToDay, dayToDate, schoolToday } from "@/lib/time";
 
@@ -107,15 +107,8 @@ function activeOn(spans: readonly Span[], cohortId: string, day: string): boolea
   return spans.some((s) => s.cohortId === cohortId && s.start <= day && (s.end === null || s.end >= day));
 }
 
-function markValueOf(r: { kind: string; value: number | null; text: string | null }): MarkValue {
-  if (r.kind === "NUMERIC" && r.value !== null && r.value >= 1 && r.value <= 5) return { kind: "NUMERIC", value: r.value as 1 | 2 | 3 | 4 | 5 };
-  if (r.kind === "DESCRIPTIVE") return { kind: "DESCRIPTIVE", text: r.text ?? "" };
-  if (r.kind === "PASS" || r.kind === "FAIL" || r.kind === "EXEMPT") return { kind: r.kind };
-  return { kind: "NOT_ATTESTED" };
-}
-
 function symbolOf(m: MarkValue): string {
-  return markSymbol({ kind: m.kind, value: m.kind === "NUMERIC" ? m.value : null, text: m.kind === "DESCRIPTIVE" ? m.text : null });
+  return markSymbol(markRow(m));
 }
 
 function weightText(h: number): string {
@@ -215,10 +208,6 @@ async function loadContext(p: Principal, studentId: string, periodId: string | u
   };
 }
 
-async function readPlainLanguage(p: Principal): Promise<boolean> {
-  const u = await db.user.findUnique({ where: { id: p.userId }, select: { schoolId: true, plainLanguage: true } });
-  return u?.schoolId === p.schoolId ? u.plainLanguage : false;
-}
 
 type Built = { page: Omit<DiaryMarksPage, "subjects">; subjects: DiarySubjectMarks[]; ctx: Context };
 
@@ -258,7 +247,7 @@ async function build(p: Principal, studentId: string, periodId: string | undefin
         })
       : Promise.resolve([]),
     loadGradingPolicy(p.schoolId, period.endDate),
-    readPlainLanguage(p),
+    Promise.resolve(p.display.plainLanguage),
   ]);
 
   // the subjects: the curriculum of the child's cohorts (a group's also from its class), and any subject with a mark
@@ -279,7 +268,7 @@ async function build(p: Principal, studentId: string, periodId: string | undefin
   for (const [subjectId, info] of subjects) {
     if (info.scale === "NONE" && !ownMarks.some((m) => m.subjectId === subjectId)) continue;
     const own = ownMarks.filter((m) => m.subjectId === subjectId);
-    const weighed: WeightedMark[] = own.map((m) => ({ mark: markValueOf(m), weight: hundredths(m.workType.weight) }));
+    const weighed: WeightedMark[] = own.map((m) => ({ mark: markFromRow(m), weight: hundredths(m.workType.weight) }));
     const subjectLessons = countedLessons.filter((l) => l.subjectId === subjectId);
     const held = subjectLessons.filter((l) => l.status === "HELD");
     const lessonsHeld = held.length;
@@ -293,7 +282,7 @@ async function build(p: Principal, studentId: string, periodId: string | undefin
       const terms = termFinals
         .filter((f) => f.subjectId === subjectId)
         .sort((a, b) => (periodOrder.get(a.periodId) ?? 0) - (periodOrder.get(b.periodId) ?? 0));
-      const values = terms.map((f) => markValueOf({ kind: f.markKind, value: f.value, text: f.text }));
+      const values = terms.map((f) => markFromRow({ kind: f.markKind, value: f.value, text: f.text }));
       suggestion = suggestYearMark(values, policy);
       periodMarks = terms.map((f, i) => ({ period: periodName.get(f.periodId) ?? "", symbol: symbolOf(values[i] ?? { kind: "NOT_ATTESTED" }) }));
     } else if (numeric) {
@@ -321,7 +310,7 @@ async function build(p: Principal, studentId: string, periodId: string | undefin
       plain: average && suggestion && !isYear ? plainSummary(average, suggestion, policy) : average && average.count > 0 ? `Средняя оценка ${formatMean(average)}.` : null,
       suggestion: suggestion ? { symbol: symbolOf(suggestion.mark), reason: suggestion.reason, reasonText: SUGGESTION_REASON[suggestion.reason] } : null,
       periodMarks,
-      final: f ? { symbol: symbolOf(markValueOf({ kind: f.markKind, value: f.value, text: f.text })), confirmedAt: f.confirmedAt.toISOString() } : null,
+      final: f ? { symbol: symbolOf(markFromRow({ kind: f.markKind, value: f.value, text: f.text })), confirmedAt: f.confirmedAt.toISOString() } : null,
       lessonsHeld,
       lessonsMissed,
       lessonsLeft,

@@ -75,6 +75,22 @@ export function parseCellInput(raw: string, scale: Scale): CellInput {
 }
 
 /** Only numeric marks enter an average; н/а, осв, зач, незач and text never do. */
+/**
+ * A mark as stored (kind, value, text) as the journal reasons about it; a row that is not
+ * a readable mark counts as «н/а», never as a number.
+ */
+export function markFromRow(r: { kind: string; value: number | null; text: string | null }): MarkValue {
+  if (r.kind === "NUMERIC" && r.value !== null && r.value >= 1 && r.value <= 5) return { kind: "NUMERIC", value: r.value as 1 | 2 | 3 | 4 | 5 };
+  if (r.kind === "DESCRIPTIVE") return { kind: "DESCRIPTIVE", text: r.text ?? "" };
+  if (r.kind === "PASS" || r.kind === "FAIL" || r.kind === "EXEMPT") return { kind: r.kind };
+  return { kind: "NOT_ATTESTED" };
+}
+
+/** The stored fields of a mark (the inverse of markFromRow). */
+export function markRow(m: MarkValue): { kind: MarkKind; value: number | null; text: string | null } {
+  return { kind: m.kind, value: m.kind === "NUMERIC" ? m.value : null, text: m.kind === "DESCRIPTIVE" ? m.text : null };
+}
+
 export function isNumeric(m: MarkValue): m is { kind: "NUMERIC"; value: 1 | 2 | 3 | 4 | 5 } {
   return m.kind === "NUMERIC";
 }

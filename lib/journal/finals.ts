@@ -28,7 +28,7 @@ import {
 import { examFor, finalMarkApplies, type ExamKind } from "@/lib/grading/exam";
 import { can } from "@/lib/auth/permissions";
 import { markSymbol } from "@/lib/grading/display";
-import { parseCellInput, type MarkValue, type Scale } from "@/lib/grading/marks";
+import { markFromRow, markRow, parseCellInput, type MarkValue, type Scale } from "@/lib/grading/marks";
 import { weighByDate } from "@/lib/grading/weights";
 import { dateToDay } from "@/lib/time";
 import type { Prisma } from "@/generated/prisma/client";
@@ -93,20 +93,9 @@ type Ctx = {
 
 const MAX_REASON = 500;
 
-function markValueOf(r: { kind: string; value: number | null; text: string | null }): MarkValue {
-  if (r.kind === "NUMERIC" && r.value !== null && r.value >= 1 && r.value <= 5) return { kind: "NUMERIC", value: r.value as 1 | 2 | 3 | 4 | 5 };
-  if (r.kind === "DESCRIPTIVE") return { kind: "DESCRIPTIVE", text: r.text ?? "" };
-  if (r.kind === "PASS" || r.kind === "FAIL" || r.kind === "EXEMPT") return { kind: r.kind };
-  return { kind: "NOT_ATTESTED" };
-}
-
-function fields(m: MarkValue): { kind: MarkValue["kind"]; value: number | null; text: string | null } {
-  return { kind: m.kind, value: m.kind === "NUMERIC" ? m.value : null, text: m.kind === "DESCRIPTIVE" ? m.text : null };
-}
-
 function sameMark(a: MarkValue, b: MarkValue): boolean {
-  const x = fields(a);
-  const y = fields(b);
+  const x = markRow(a);
+  const y = markRow(b);
   return x.kind === y.kind && x.value === y.value && x.text === y.text;
 }
 
@@ -186,7 +175,7 @@ async function compute(schoolId: string, ctx: Ctx): Promise<Computed[]> {
     const order = new Map(terms.map((x, i) => [x.id, i]));
     for (const id of studentIds) {
       const own = termMarks.filter((m) => m.studentId === id).sort((a, b) => (order.get(a.periodId) ?? 0) - (order.get(b.periodId) ?? 0));
-      const values = own.map((m) => markValueOf({ kind: m.markKind, value: m.value, text: m.text }));
+      const values = own.map((m) => markFromRow({ kind: m.markKind, value: m.value, text: m.text }));
       const has = new Set(own.map((m) => m.periodId));
       suggestions.set(id, {
         s: suggestYearMark(values, policy),
@@ -216,7 +205,7 @@ async function compute(schoolId: string, ctx: Ctx): Promise<Computed[]> {
       const held = lessons.filter((l) => inCohort(l.date.getTime()));
       const missed = absences.filter((a) => a.studentId === id && inCohort(lessonDate.get(a.lessonId) ?? Number.NaN)).length;
       const weighed = weighByDate(
-        marks.filter((m) => m.studentId === id).map((m) => ({ date: dateToDay(m.date), workTypeId: m.workTypeId, mark: markValueOf(m) })),
+        marks.filter((m) => m.studentId === id).map((m) => ({ date: dateToDay(m.date), workTypeId: m.workTypeId, mark: markFromRow(m) })),
         histories,
       );
       suggestions.set(id, { s: suggestPeriodMark({ marks: weighed, lessonsHeld: held.length, lessonsMissed: missed }, policy), periodMarks: [], missing: [] });
@@ -229,7 +218,7 @@ async function compute(schoolId: string, ctx: Ctx): Promise<Computed[]> {
     const sg = suggestions.get(id);
     if (!name || !sg) continue;
     const f = finalOf.get(id);
-    const fm = f ? markValueOf({ kind: f.markKind, value: f.value, text: f.text }) : null;
+    const fm = f ? markFromRow({ kind: f.markKind, value: f.value, text: f.text }) : null;
     rows.push({
       suggestion: sg.s.mark,
       missing: sg.missing.length,
@@ -241,8 +230,8 @@ async function compute(schoolId: string, ctx: Ctx): Promise<Computed[]> {
         formula: formulaText(sg.s.average),
         periodMarks: sg.periodMarks,
         missing: missingPeriodsText(sg.missing),
-        suggestion: { symbol: markSymbol(fields(sg.s.mark)), reason: SUGGESTION_REASON[sg.s.reason] },
-        final: f && fm ? { symbol: markSymbol(fields(fm)), overridden: !sameMark(fm, sg.s.mark), reason: f.overrideReason } : null,
+        suggestion: { symbol: markSymbol(markRow(sg.s.mark)), reason: SUGGESTION_REASON[sg.s.reason] },
+        final: f && fm ? { symbol: markSymbol(markRow(fm)), overridden: !sameMark(fm, sg.s.mark), reason: f.overrideReason } : null,
       },
     });
   }
@@ -281,7 +270,7 @@ async function computeExam(schoolId: string, ctx: Ctx): Promise<{ hasExam: boole
   });
   const find = (id: string, kind: "YEAR" | "EXAM" | "FINAL") => stored.find((f) => f.studentId === id && f.kind === kind);
   const value = (f: { markKind: string; value: number | null; text: string | null } | undefined) =>
-    f ? markValueOf({ kind: f.markKind, value: f.value, text: f.text }) : null;
+    f ? markFromRow({ kind: f.markKind, value: f.value, text: f.text }) : null;
   const rows: ExamComputed[] = ids.map((id) => {
     const examKind = examFor(facts(id));
     const year = value(find(id, "YEAR"));
@@ -295,10 +284,10 @@ async function computeExam(schoolId: string, ctx: Ctx): Promise<{ hasExam: boole
         studentId: id,
         name: names.get(id) ?? "",
         examKind,
-        year: year ? markSymbol(fields(year)) : null,
-        exam: exam ? markSymbol(fields(exam)) : null,
-        suggestion: { symbol: s.mark ? markSymbol(fields(s.mark)) : null, reason: FINAL_REASON[s.reason] },
-        final: f && fm ? { symbol: markSymbol(fields(fm)), overridden: !s.mark || !sameMark(fm, s.mark), reason: f.overrideReason } : null,
+        year: year ? markSymbol(markRow(year)) : null,
+        exam: exam ? markSymbol(markRow(exam)) : null,
+        suggestion: { symbol: s.mark ? markSymbol(markRow(s.mark)) : null, reason: FINAL_REASON[s.reason] },
+        final: f && fm ? { symbol: markSymbol(markRow(fm)), overridden: !s.mark || !sameMark(fm, s.mark), reason: f.overrideReason } : null,
       },
     };
   });
@@ -413,8 +402,8 @@ async function writeFinal(
 ): Promise<boolean> {
   const schoolId = p.schoolId;
   const key = { schoolId, studentId, subjectId: ctx.subject.id, periodId: ctx.period.id, kind } as const;
-  const m = fields(mark);
-  const s = suggestion ? fields(suggestion) : { kind: null, value: null };
+  const m = markRow(mark);
+  const s = suggestion ? markRow(suggestion) : { kind: null, value: null };
   const next = { finalKind: kind, kind: m.kind, value: m.value, text: m.text, suggestedKind: s.kind, suggestedValue: s.value, period: ctx.period.name };
   const old = await tx.finalMark.findUnique({ where: { schoolId_studentId_subjectId_periodId_kind: key } });
   const data = {

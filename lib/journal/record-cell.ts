@@ -16,7 +16,7 @@ import { journalReadableBy, journalWritableBy } from "@/lib/auth/scope";
 import { shortName } from "@/lib/people/names";
 import { assertId } from "@/lib/people/students";
 import { assertDayOpen } from "@/lib/school/year-guard";
-import { parseCellInput, type MarkValue, type Scale } from "@/lib/grading/marks";
+import { markRow, parseCellInput, type Scale } from "@/lib/grading/marks";
 import { dateToDay } from "@/lib/time";
 import type { Prisma } from "@/generated/prisma/client";
 import { notifyCellMarks } from "@/lib/notify/producers";
@@ -85,10 +85,6 @@ async function defaultWorkType(tx: Tx, schoolId: string, lessonWorkType: string 
   return any.id;
 }
 
-function markFields(m: MarkValue): { kind: MarkValue["kind"]; value: number | null; text: string | null } {
-  return { kind: m.kind, value: m.kind === "NUMERIC" ? m.value : null, text: m.kind === "DESCRIPTIVE" ? m.text : null };
-}
-
 export async function recordCell(p: Principal, w: CellWrite): Promise<CellState> {
   assertCan(p, "journal.write");
   assertId(w.lessonId);
@@ -145,7 +141,7 @@ export async function recordCell(p: Principal, w: CellWrite): Promise<CellState>
     const workTypeId = await defaultWorkType(tx, schoolId, current?.workTypeId ?? lesson.workTypeId, w.workTypeId);
     for (const [i, mark] of parsed.marks.entries()) {
       const part = i + 1;
-      const fields = markFields(mark);
+      const fields = markRow(mark);
       const old = existing.find((m) => m.part === part);
       const next = { ...fields, workTypeId, part, lessonDate: day };
       if (!old) {

@@ -15,7 +15,7 @@ import { cohortsVisibleTo } from "@/lib/auth/scope";
 import { shortName } from "@/lib/people/names";
 import { assertId } from "@/lib/people/students";
 import { markSymbol } from "@/lib/grading/display";
-import type { MarkValue } from "@/lib/grading/marks";
+import { markFromRow, type MarkValue } from "@/lib/grading/marks";
 import { cohortStatistics, formatFraction } from "@/lib/grading/statistics";
 
 /** periodId is a period's id, or "<year period id>:EXAM" / ":FINAL" for the exam and final marks */
@@ -32,13 +32,6 @@ export type SummarySheet = {
   rows: { studentId: string; name: string; cells: string[] }[];
   stats: ColumnStats[];
 };
-
-function markValueOf(kind: string, value: number | null, text: string | null): MarkValue {
-  if (kind === "NUMERIC" && value !== null && value >= 1 && value <= 5) return { kind: "NUMERIC", value: value as 1 | 2 | 3 | 4 | 5 };
-  if (kind === "DESCRIPTIVE") return { kind: "DESCRIPTIVE", text: text ?? "" };
-  if (kind === "PASS" || kind === "FAIL" || kind === "EXEMPT") return { kind };
-  return { kind: "NOT_ATTESTED" };
-}
 
 export async function readSummarySheet(p: Principal, cohortId: string, yearId?: string): Promise<SummarySheet> {
   assertCan(p, "journal.read");
@@ -107,7 +100,7 @@ export async function readSummarySheet(p: Principal, cohortId: string, yearId?: 
     const marks: MarkValue[] = [];
     for (const s of students) {
       const f = byKey.get(key(s.studentId, c.subjectId, c.periodId));
-      if (f) marks.push(markValueOf(f.markKind, f.value, f.text));
+      if (f) marks.push(markFromRow({ kind: f.markKind, value: f.value, text: f.text }));
     }
     const st = cohortStatistics(marks);
     return { n: st.n, success: formatFraction(st.successRate), quality: formatFraction(st.qualityRate), mean: formatFraction(st.mean, 2), sou: formatFraction(st.sou) };

@@ -4,7 +4,6 @@
  * user to another phone; each user reads and changes only their own row.
  */
 import "server-only";
-import { cache } from "react";
 
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -12,17 +11,9 @@ import type { Principal } from "@/lib/auth/principal";
 
 export type DisplaySettings = { largePrint: boolean; highContrast: boolean; plainLanguage: boolean };
 
-const OFF: DisplaySettings = { largePrint: false, highContrast: false, plainLanguage: false };
-const SELECT = { largePrint: true, highContrast: true, plainLanguage: true } as const;
-
-// one read per request, however many parts of the page ask
-const readSettings = cache(async (userId: string, schoolId: string): Promise<DisplaySettings> => {
-  const row = await db.user.findFirst({ where: { id: userId, schoolId }, select: SELECT });
-  return row ?? OFF;
-});
-
-export async function getDisplaySettings(p: Principal): Promise<DisplaySettings> {
-  return readSettings(p.userId, p.schoolId);
+/** The user's settings, as the principal carries them (read with the account on every request). */
+export function getDisplaySettings(p: Principal): DisplaySettings {
+  return { ...p.display };
 }
 
 export async function setDisplaySettings(p: Principal, s: DisplaySettings): Promise<DisplaySettings> {
@@ -39,8 +30,7 @@ export function modeClasses(s: DisplaySettings): string {
   return [s.largePrint ? "large-print" : "", s.highContrast ? "high-contrast" : ""].filter(Boolean).join(" ");
 }
 
-/** For the root layout: the signed-in user's classes, or none for a visitor. */
-export async function displayModeClasses(p: Principal | null): Promise<string> {
-  if (!p) return "";
-  return modeClasses(await getDisplaySettings(p));
+/** For the root layout: the signed-in user's classes, or none for a visitor. No query: the principal has them. */
+export function displayModeClasses(p: Principal | null): string {
+  return p ? modeClasses(p.display) : "";
 }

@@ -235,8 +235,8 @@ describe("display settings", () => {
   it("a user changes only their own settings, and the page classes follow them", async () => {
     const g1 = await f.as("a.g1");
     const g2 = await f.as("a.g2");
-    expect(await getDisplaySettings(g1)).toEqual({ largePrint: false, highContrast: false, plainLanguage: false });
-    expect(await displayModeClasses(g1)).toBe("");
+    expect(getDisplaySettings(g1)).toEqual({ largePrint: false, highContrast: false, plainLanguage: false });
+    expect(displayModeClasses(g1)).toBe("");
     await setDisplaySettings(g1, { largePrint: true, highContrast: true, plainLanguage: false });
     const rows = await t.db.user.findMany({ where: { login: { in: ["a.g1", "a.g2", "a.s1"] } }, select: { login: true, largePrint: true, highContrast: true, plainLanguage: true }, orderBy: { login: "asc" } });
     expect(rows).toEqual([
@@ -244,11 +244,11 @@ describe("display settings", () => {
       { login: "a.g2", largePrint: false, highContrast: false, plainLanguage: false },
       { login: "a.s1", largePrint: false, highContrast: false, plainLanguage: false },
     ]);
-    expect(await displayModeClasses(await f.as("a.g1"))).toBe("large-print high-contrast");
-    expect(await displayModeClasses(g2)).toBe("");
-    expect(await displayModeClasses(null)).toBe("");
+    expect(displayModeClasses(await f.as("a.g1"))).toBe("large-print high-contrast");
+    expect(displayModeClasses(g2)).toBe("");
+    expect(displayModeClasses(null)).toBe("");
     await setDisplaySettings(g1, { largePrint: false, highContrast: true, plainLanguage: true });
-    expect(await getDisplaySettings(await f.as("a.g1"))).toEqual({ largePrint: false, highContrast: true, plainLanguage: true });
+    expect(getDisplaySettings(await f.as("a.g1"))).toEqual({ largePrint: false, highContrast: true, plainLanguage: true });
   });
 
   it("a principal of another school cannot reach a user row by id", async () => {

@@ -86,6 +86,7 @@ describe("throttling", () => {
 describe("the permission table", () => {
   const principal = (roles: Principal["roles"]): Principal => ({
     userId: "u", schoolId: "s", login: "l", displayName: "d", roles, staffId: null, guardianId: null, consentedChildIds: [], studentId: null, locale: "ru", timeZone: "Asia/Yekaterinburg",
+    display: { largePrint: false, highContrast: false, plainLanguage: false },
   });
   it("gives each permission to the roles listed and to no one else", () => {
     for (const [perm, roles] of Object.entries(PERMISSIONS)) {

@@ -13,7 +13,7 @@ export async function generateMetadata() {
 export default async function DiarySettingsPage() {
   const p = await requirePageRole(["GUARDIAN", "STUDENT"], "/diary/settings");
   const t = await getTranslations("displaySettings");
-  const settings = await getDisplaySettings(p);
+  const settings = getDisplaySettings(p);
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
