@@ -8,11 +8,15 @@ export type OutboxEntry = { id: string; lessonId: string; studentId: string; inp
 const sameCell = (a: OutboxEntry, b: OutboxEntry) => a.lessonId === b.lessonId && a.studentId === b.studentId;
 
 /**
- * Adds an entry at the end. An older entry for the same cell that is not being sent is
- * dropped: only the newest value of a cell matters, and sending both would only flicker.
- * The one in flight stays, since it may already have reached the server.
+ * Adds an entry at the end. The server applies an entry to what the cell holds: a mark
+ * keeps the absence and an absence keeps the mark («н» typed over «2» is «н 2»), and only
+ * clearing the cell ("") sets the whole of it. So a clear makes the unsent older entries
+ * of its cell pointless and they are dropped; any other entry goes after them, or a
+ * clear followed by «н» would reach the server as «н» alone and leave the «2». The one in
+ * flight stays, since it may already have reached the server.
  */
 export function enqueue(queue: readonly OutboxEntry[], entry: OutboxEntry, inFlightId: string | null = null): OutboxEntry[] {
+  if (entry.input.trim() !== "") return [...queue, entry];
   return [...queue.filter((e) => e.id === inFlightId || !sameCell(e, entry)), entry];
 }
 

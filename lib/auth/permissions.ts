@@ -22,7 +22,10 @@ export const PERMISSIONS = {
   "diary.read": ["GUARDIAN", "STUDENT"],
   /** issue invitation codes to families */
   "invitation.issue": ["ADMIN"],
+  /** extracts, the summary sheet, statistics (scoped: a teacher only their own class) */
   "reports.read": ["ADMIN", "TEACHER"],
+  /** import exam results and the year's conversion scales, publish them (issue 8) */
+  "exams.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,9 +17,11 @@ export const test = base.extend<{ page: Page }>({
       // ERR_INTERNET_DISCONNECTED, or ERR_FAILED when the service worker's fetch failed)
       const text = msg.text();
       const offline = text.includes("net::ERR_INTERNET_DISCONNECTED") || text.includes("net::ERR_FAILED");
-      if (msg.type() === "error" && !offline) errors.push(text);
+      // Chromium's «Failed to load resource» does not say which: the location does
+      if (msg.type() === "error" && !offline) errors.push(text.startsWith("Failed to load resource") ? `${text} ${msg.location().url}` : text);
     });
-    page.on("pageerror", (err) => errors.push(err.message));
+    // the address tells which page threw (a minified React error says little more)
+    page.on("pageerror", (err) => errors.push(`${err.message} (at ${page.url()})`));
     await use(page);
     expect(errors, "the page logged errors").toEqual([]);
   },
