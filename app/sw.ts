@@ -12,7 +12,8 @@
  * - Any other page comes only from the network, with /offline when there is none.
  * - /api/* and anything but GET are never touched: they go to the network as usual.
  * - A push message shows a notification {title, body, url} and tells the open tabs to
- *   sync ({type: "sync"}); a click on it focuses the tab on that address or opens one.
+ *   sync ({type: "sync"}); a click on it opens that address (the day, the subject): in
+ *   the tab already there, else in an open tab of the diary, else in a new window.
  * - {type: "SKIP_WAITING"} from the page activates a waiting new version (the page's
  *   «Обновить»); {type: "WIPE_DIARY"} deletes the cached diary pages (on sign-out).
  */
@@ -168,21 +169,37 @@ self.addEventListener("push", (event) => {
   );
 });
 
+/**
+ * Opens the screen a notification is about: the tab already on it is brought forward; else
+ * an open tab of the diary goes there (no second copy of the app on a phone); else a new
+ * window. Bringing a tab forward is allowed only for a real click: when it is refused the
+ * tab has still moved.
+ */
+async function openScreen(url: string): Promise<void> {
+  const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const there = tabs.find((tab) => tab.url === url);
+  if (there) {
+    await there.focus().catch(() => undefined);
+    return;
+  }
+  // navigate() works only on the tabs this worker controls
+  const controlled = await self.clients.matchAll({ type: "window" });
+  for (const tab of controlled) {
+    const moved = await tab.navigate(url).catch(() => null);
+    if (moved) {
+      await moved.focus().catch(() => undefined);
+      return;
+    }
+  }
+  await self.clients.openWindow(url);
+}
+
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const data: unknown = event.notification.data;
   const url = safeUrl(data && typeof data === "object" && "url" in data ? data.url : null);
-  event.waitUntil(
-    (async () => {
-      const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-      const open = tabs.find((tab) => tab.url === url);
-      if (open) {
-        await open.focus();
-        return;
-      }
-      await self.clients.openWindow(url);
-    })(),
-  );
+  const opening = openScreen(url);
+  event.waitUntil(opening);
 });
 
 serwist.addEventListeners();

@@ -12,8 +12,11 @@
  * - the family's diary: the week of one child and the marks page, as the demo parent;
  * - the diary on the phone (issue 7): bytes of a first sync and of a day's delta for the
  *   demo parent's two children (the day: a new mark, a corrected one and a removed one for
- *   each child), the JavaScript the /diary page loads (gzip), and the time from opening
- *   /diary/offline with the network cut to the week on screen.
+ *   each child, tests/support/day-of-marks.ts), and of the body the phone sends for the
+ *   delta (its screens' hashes, gzipped as the phone does), the JavaScript the /diary page
+ *   loads (gzip), and the time from opening /diary/offline with the network cut to the
+ *   week on screen. tests/integration/diary-sync-demo.test.ts measures the same bytes
+ *   without a build.
  *
  * The demo school is seeded into a fresh database, its 5А mathematics journal of the
  * current term filled up to 30 students and 60 lessons (extra lessons at an eighth hour,
@@ -35,6 +38,7 @@ import { scaleFromEnv, windowFor } from "./benchmarks";
 import { openPostgres, type BenchDb } from "./engines";
 import { percentile, round } from "./measure";
 import { findChromium } from "../scripts/find-chromium.mjs";
+import { aDayOfMarks } from "../tests/support/day-of-marks";
 import { needsBuild, run, startNext, waitForHealth } from "../scripts/lib.mjs";
 
 const PORT = Number(process.env["BENCH_HTTP_PORT"] ?? 3200);
@@ -85,31 +89,6 @@ async function growJournal(b: BenchDb, schoolId: string, today: string): Promise
     await db.mark.createMany({ data: marks });
   }
   return { cohortId: cohort.id, subjectId: subject.id, periodId: period.id, students: students.length, lessons: count };
-}
-
-/**
- * A school day for the family's children: for each, one new mark, one corrected and one
- * removed (each a new version, as the journal writes them), on lessons of this term.
- */
-async function aDayOfMarks(b: BenchDb, schoolId: string, childIds: string[]): Promise<void> {
-  const { db } = b;
-  for (const studentId of childIds) {
-    const marks = await db.mark.findMany({ where: { schoolId, studentId, removedAt: null }, orderBy: { date: "desc" }, take: 2 });
-    const [corrected, removed] = marks;
-    if (corrected) await db.mark.update({ where: { schoolId_id: { schoolId, id: corrected.id } }, data: { value: corrected.value === 5 ? 4 : 5, version: { increment: 1 } } });
-    if (removed) await db.mark.update({ where: { schoolId_id: { schoolId, id: removed.id } }, data: { removedAt: new Date(), version: { increment: 1 } } });
-    const member = await db.cohortMembership.findFirst({ where: { schoolId, studentId, endDate: null }, select: { cohortId: true } });
-    const lesson = member && (await db.lesson.findFirst({
-      where: { schoolId, cohortId: member.cohortId, status: "HELD", marks: { none: { studentId } } },
-      orderBy: { date: "desc" },
-    }));
-    const workType = await db.workType.findFirst({ where: { schoolId, code: "LESSON" } });
-    if (lesson && workType) {
-      await db.mark.create({
-        data: { schoolId, lessonId: lesson.id, studentId, cohortId: lesson.cohortId, subjectId: lesson.subjectId, date: lesson.date, workTypeId: workType.id, kind: "NUMERIC", value: 4, authorId: lesson.teacherId },
-      });
-    }
-  }
 }
 
 async function timeGet(url: string, cookie: string): Promise<{ p50: number; p95: number; mean: number; bytes: number }> {
@@ -213,18 +192,26 @@ async function main(): Promise<void> {
     const familyLogin = await timeGet(`${BASE}/login`, "");
 
     // the diary on the phone: a first sync, a day of changes, the delta
-    const syncBody = async (query: string) => {
-      const r = await fetch(`${BASE}/api/diary/sync${query}`, { headers: { cookie: familyCookie } });
+    // as the phone asks (components/offline/sync.ts): a POST of {since, have}, gzipped
+    const syncBody = async (request: object) => {
+      const body = gzipSync(JSON.stringify(request));
+      const r = await fetch(`${BASE}/api/diary/sync`, {
+        method: "POST",
+        headers: { cookie: familyCookie, origin: BASE, "content-type": "application/gzip" },
+        body,
+      });
       const text = await r.text();
       if (r.status !== 200) throw new Error(`sync: ${r.status} ${text.slice(0, 200)}`);
-      return { text, json: JSON.parse(text) as { version: string; children: { id: string; hashes: Record<string, string> }[] } };
+      return { text, json: JSON.parse(text) as { version: string; children: { id: string; screens: { key: string; hash: string }[] }[] } };
     };
-    const first = await syncBody("");
-    await aDayOfMarks(b, summary.schoolId, first.json.children.map((c) => c.id));
-    const have = first.json.children.flatMap((c) => Object.entries(c.hashes).map(([screen, hash]) => `${c.id}/${screen}:${hash}`)).join(",");
-    const delta = await syncBody(`?since=${encodeURIComponent(first.json.version)}&have=${encodeURIComponent(have)}`);
+    const first = await syncBody({});
+    await aDayOfMarks(b.db, summary.schoolId, first.json.children.map((c) => c.id));
+    // what the phone holds after the first sync: every screen it was sent, with its hash
+    const have = Object.fromEntries(first.json.children.map((c) => [c.id, Object.fromEntries(c.screens.map((x) => [x.key, x.hash]))]));
+    const request = { since: first.json.version, have };
+    const delta = await syncBody(request);
     const bytes = (t: string) => ({ raw: Buffer.byteLength(t), gzip: gzipSync(t).byteLength });
-    const sync = { children: first.json.children.length, first: bytes(first.text), delta: bytes(delta.text) };
+    const sync = { children: first.json.children.length, first: bytes(first.text), delta: bytes(delta.text), deltaRequest: bytes(JSON.stringify(request)) };
 
     // the JavaScript of the diary page, as the browser loads it (gzip, as the server sends it)
     const diaryHtml = await (await fetch(`${BASE}/diary`, { headers: { cookie: familyCookie } })).text();
@@ -269,7 +256,10 @@ async function main(): Promise<void> {
       "/api/health": health, "/login": login, [`grid ${shown.rows}×${shown.columns}`]: gridPage, "save a mark (browser)": saves,
       "/diary (week)": diaryWeek, "/diary/marks": diaryMarks, "/login (family run)": familyLogin,
     });
-    console.log(`sync for ${sync.children} children: first ${sync.first.raw} B (${sync.first.gzip} B gzip), a day's delta ${sync.delta.raw} B (${sync.delta.gzip} B gzip)`);
+    console.log(
+      `sync for ${sync.children} children: first ${sync.first.raw} B (${sync.first.gzip} B gzip), a day's delta ${sync.delta.raw} B (${sync.delta.gzip} B gzip), ` +
+        `the phone's request for it ${sync.deltaRequest.raw} B (${sync.deltaRequest.gzip} B gzip)`,
+    );
     console.log(`/diary JavaScript: ${diaryJs.files} files, ${diaryJs.raw} B, ${diaryJs.gzip} B gzip; offline open to the week: p50 ${offlineOpen.p50} ms, p95 ${offlineOpen.p95} ms`);
     console.log(`grid / login p50: ${result.ratio.gridToLogin}×; grid / health p50: ${result.ratio.gridToHealth}×; diary week / login: ${result.ratio.diaryWeekToLogin}×; marks / login: ${result.ratio.diaryMarksToLogin}×`);
     const dir = join(process.cwd(), "bench", "results");

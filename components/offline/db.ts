@@ -6,16 +6,25 @@
  * Tables:
  * - meta: one row, key "sync": whose store it is, the server's cursor for the next delta,
  *   the time of the last successful sync (device time), the children.
- * - screens: key [childId+screen], the DTO a diary screen shows exactly as the server
- *   built it, and its hash (the hashes the device sends back in `have`).
+ * - screens: key [childId+screen], one piece of a diary screen exactly as the server
+ *   built it (a week's header, a day, a period's marks page or its header, a subject's
+ *   card, a subject's marks list, a section: lib/diary/sync-shape.ts), and its hash (the
+ *   hashes the device sends back in `have`). The offline diary joins the pieces back
+ *   into the pages' DTOs, with the school's today of the last sync (meta).
  * - marks: the year's marks as entities (id, childId, …), for «Новые оценки».
  *
  * applySync is the one way the store changes: a sync answer is applied in one
  * transaction, so the screens and the marks are always of the same sync.
+ *
+ * Version 2 (screens cut into pieces) empties a version 1 store: its whole screens are
+ * of no use to the new pieces, so the next sync is a full one.
  */
 import Dexie, { type Table } from "dexie";
 
-import type { ScreenData, ScreenKind, SyncAnswer, SyncMark } from "@/lib/diary/sync";
+import type { HaveBody, SyncAnswer, SyncMark, SyncRequest } from "@/lib/diary/sync";
+import { joinMarksPage, joinSection, joinWeek, marksPeriods, type SectionKey, type Sections, type WeekKey } from "@/lib/diary/sync-shape";
+import type { DiaryWeek } from "@/lib/diary/week";
+import type { DiaryMarksPage } from "@/lib/diary/marks";
 
 export const DB_PREFIX = "zhurnal-";
 /** localStorage: the user whose diary this device last synced (the offline page opens theirs) */
@@ -37,6 +46,8 @@ export type MetaRow = {
   syncedAt: string;
   /** the server's time of that read, ISO */
   serverTime: string;
+  /** the school's today at that read: the screens leave it out, joining puts it back */
+  today: string;
   children: ChildRow[];
 };
 
@@ -57,11 +68,17 @@ export class OfflineDb extends Dexie {
 
   constructor(userId: string) {
     super(dbName(userId));
-    this.version(1).stores({
+    const stores = {
       meta: "key",
       screens: "[childId+screen], childId",
       marks: "id, childId, [childId+date]",
-    });
+    };
+    this.version(1).stores(stores);
+    this.version(2)
+      .stores(stores)
+      .upgrade(async (tx) => {
+        await Promise.all([tx.table("meta").clear(), tx.table("screens").clear(), tx.table("marks").clear()]);
+      });
   }
 }
 
@@ -76,8 +93,8 @@ export function openOfflineDb(userId: string): OfflineDb {
 /**
  * Applies one answer of /api/diary/sync: children that are gone are dropped with all
  * their data; screens are replaced where the server sent them and dropped where the
- * server no longer lists them; marks replaced (a full load) or merged (a delta: changed
- * ones put, removed ones deleted).
+ * server no longer lists them (`keys`; null: the set is the one the device sent); marks
+ * replaced (a full load) or merged (a delta: changed ones put, removed ones deleted).
  */
 export async function applySync(db: OfflineDb, answer: SyncAnswer, now: Date): Promise<void> {
   const at = now.toISOString();
@@ -86,8 +103,11 @@ export async function applySync(db: OfflineDb, answer: SyncAnswer, now: Date): P
     await db.screens.where("childId").noneOf(ids).delete();
     await db.marks.where("childId").noneOf(ids).delete();
     for (const c of answer.children) {
-      const stale = (await db.screens.where("childId").equals(c.id).primaryKeys()).filter(([, screen]) => !(screen in c.hashes));
-      await db.screens.bulkDelete(stale);
+      if (c.keys !== null) {
+        const keys = new Set(c.keys);
+        const stale = (await db.screens.where("childId").equals(c.id).primaryKeys()).filter(([, screen]) => !keys.has(screen));
+        await db.screens.bulkDelete(stale);
+      }
       await db.screens.bulkPut(c.screens.map((s) => ({ childId: c.id, screen: s.key, hash: s.hash, data: s.data })));
       if (c.fullMarks) await db.marks.where("childId").equals(c.id).delete();
       await db.marks.bulkPut(c.marks.map((m) => ({ ...m, childId: c.id, receivedAt: at, fresh: !c.fullMarks })));
@@ -99,23 +119,26 @@ export async function applySync(db: OfflineDb, answer: SyncAnswer, now: Date): P
       cursor: answer.version,
       syncedAt: at,
       serverTime: answer.serverTime,
+      today: answer.today,
       children: answer.children.map((c) => ({ id: c.id, name: c.name, className: c.className })),
     });
   });
 }
 
-/** The query of the next delta: `since` and `have`; empty for the first sync. */
-export async function deltaQuery(db: OfflineDb, userId: string): Promise<URLSearchParams> {
-  const q = new URLSearchParams();
+/** The body of the next sync: `since` and `have` for a delta; empty for the first sync. */
+export async function deltaRequest(db: OfflineDb, userId: string): Promise<SyncRequest> {
   const meta = await db.meta.get("sync");
-  if (!meta || meta.userId !== userId) return q;
-  const rows = await db.screens.toArray();
-  q.set("since", meta.cursor);
-  q.set("have", rows.map((r) => `${r.childId}/${r.screen}:${r.hash}`).join(","));
-  return q;
+  if (!meta || meta.userId !== userId) return {};
+  const have: HaveBody = {};
+  await db.screens.each((r) => {
+    (have[r.childId] ??= {})[r.screen] = r.hash;
+  });
+  return { since: meta.cursor, have };
 }
 
 export type StoredChild = ChildRow & {
+  /** the school's today at the last sync */
+  today: string;
   screens: Map<string, unknown>;
   marks: MarkRow[];
 };
@@ -132,6 +155,7 @@ export async function readStored(db: OfflineDb): Promise<StoredDiary | null> {
       meta,
       children: meta.children.map((c) => ({
         ...c,
+        today: meta.today,
         screens: new Map(screens.filter((s) => s.childId === c.id).map((s) => [s.screen, s.data])),
         marks: marks.filter((m) => m.childId === c.id),
       })),
@@ -139,15 +163,19 @@ export async function readStored(db: OfflineDb): Promise<StoredDiary | null> {
   });
 }
 
-/** A screen's data with its type, by kind (the stored DTO is the server's, as is). */
-export function screenData<K extends ScreenKind>(child: StoredChild, _kind: K, key: string): ScreenData[K] | null {
-  const data = child.screens.get(key);
-  return data === undefined ? null : (data as ScreenData[K]);
+/** A week of the child joined back from its header and days; null when not stored. */
+export function storedWeek(child: StoredChild, key: WeekKey): DiaryWeek | null {
+  return joinWeek(child.screens, key, child.today);
 }
 
-/** The keys of a child's marks screens (one per period of the year). */
-export function marksKeys(child: StoredChild): string[] {
-  return [...child.screens.keys()].filter((k) => k.startsWith("marks-"));
+/** The child's marks pages, one per period of the year, each joined back from its header and subjects. */
+export function storedMarksPages(child: StoredChild): DiaryMarksPage[] {
+  return marksPeriods(child.screens).map((id) => joinMarksPage(child.screens, id, child.today)).filter((p): p is DiaryMarksPage => p !== null);
+}
+
+/** A section as its page built it; null when not stored. */
+export function storedSection<K extends SectionKey>(child: StoredChild, key: K): Sections[K] | null {
+  return joinSection(child.screens, key, child.today);
 }
 
 /** The names of every offline-diary database on this device. */

@@ -3,17 +3,18 @@
  * The diary without a network (issue 7, item 4): what the last sync stored on this phone
  * for the user who last signed in here — the week (lessons, substitutions, marks,
  * homework), new marks, marks by subject with the school's average and formula, and the
- * homework ahead — exactly the server's DTOs, nothing recomputed. The banner says
- * honestly how old the data is.
+ * homework ahead — exactly the server's DTOs, nothing recomputed (the store holds them
+ * cut into pieces, a week's days and a period's subjects, and they are joined back as
+ * they were: components/offline/db.ts). The banner says honestly how old the data is.
  */
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 
 import type { DiaryDay, DiaryLesson, DiaryWeek } from "@/lib/diary/week";
-import type { DiaryMarksPage, DiarySubjectMarks } from "@/lib/diary/marks";
+import type { DiarySubjectMarks } from "@/lib/diary/marks";
 import type { DiaryHomeworkList } from "@/lib/diary/homework";
 import { formatDay } from "@/lib/time";
-import { currentUser, marksKeys, openOfflineDb, readStored, screenData, type StoredChild, type StoredDiary } from "@/components/offline/db";
+import { currentUser, openOfflineDb, readStored, storedMarksPages, storedSection, storedWeek, type StoredChild, type StoredDiary } from "@/components/offline/db";
 import { formatSyncedAt } from "@/components/offline/format";
 import { shortNameGenitive } from "@/components/diary/week/names";
 
@@ -123,8 +124,8 @@ function ChildDiary({ child, locale }: { child: StoredChild; locale: "ru" | "en"
   const t = useTranslations("offline");
   const intl = locale === "en" ? "en-GB" : "ru-RU";
   const [next, setNext] = useState(false);
-  const week = screenData(child, "week", next ? "week-next" : "week");
-  const homework = screenData(child, "homework", "homework");
+  const week = storedWeek(child, next ? "week-next" : "week");
+  const homework = storedSection(child, "homework");
   return (
     <>
       <section aria-labelledby="offline-week" className="mt-6">
@@ -290,8 +291,7 @@ function FreshMarks({ child, intl }: { child: StoredChild; intl: string }) {
 
 function MarksBlock({ child, intl }: { child: StoredChild; intl: string }) {
   const t = useTranslations("offline");
-  const keys = marksKeys(child);
-  const pages = keys.map((k) => screenData(child, "marks", k)).filter((p): p is DiaryMarksPage => p !== null);
+  const pages = storedMarksPages(child);
   // the period the diary opens by default (the one under way) first; the order of the school's periods otherwise
   const first = pages[0];
   const order = first ? first.periods.map((p) => p.id) : [];

@@ -4,25 +4,38 @@
  * phone can open the diary without a network — and, after the first time, only what
  * changed.
  *
- * The protocol (GET /api/diary/sync):
+ * The protocol (POST /api/diary/sync, body `{since?, have?}` as JSON or gzipped JSON:
+ * lib/diary/sync-body.ts; GET with `?since=…&have=<childId>/<screen>:<hash>,…` answers
+ * the same):
  * - no `since`: the first sync. Every screen of every child, and the year's marks as
  *   entities. `full: true`.
- * - `since=<version>` (the `version` of an earlier answer, an opaque cursor: the server's
- *   time of that read, ISO, minus 10 seconds of overlap so that a write racing the read is
- *   sent again rather than lost) and `have=<childId>/<screen>:<hash>,…` (the hashes the
- *   device holds): for each child, the marks changed since then (Mark.updatedAt > since;
- *   the removed ones as ids in `removed`), and only the screens whose hash differs from
- *   the device's. Every answer lists every screen's current hash, so the device drops a
- *   screen that is gone (a period of last year) and a child that is gone (consent
- *   withdrawn) disappears from the answer.
+ * - `since` (the `version` of an earlier answer, an opaque cursor: the server's time of
+ *   that read, ISO, minus 10 seconds of overlap so that a write racing the read is sent
+ *   again rather than lost) and `have` ({childId: {screen: hash}}, every screen the device
+ *   holds): for each child, the marks changed since then (Mark.updatedAt > since; the
+ *   removed ones as ids in `removed`), and only the screens whose hash differs from the
+ *   device's. `keys` lists every screen the child has now, so the device drops any other
+ *   (a day gone by, a period of last year); it is null when that is exactly the set the
+ *   device listed, the usual case. A child that is gone (consent withdrawn) disappears
+ *   from the answer.
  * - a child the device holds no screen of (a new child, a cleared store) gets everything,
  *   marks included (`fullMarks: true`), even in a delta.
- * An unreadable `since` counts as none (a full sync): the device can always recover.
+ * An unreadable `since` counts as none (a full sync), and a malformed `have` entry as a
+ * screen the device lacks (and the set of screens as unknown): the device always recovers.
  *
- * A screen's hash is the first 128 bits of the SHA-256 of its DTO's JSON, base64url (22
- * characters: `have` stays short in the address). The DTOs are the very ones the diary's
- * pages render (lib/diary/*), so the device shows the server's averages and formulas and
- * computes nothing.
+ * The screens are the diary's DTOs cut small (lib/diary/sync-shape.ts): a week is a
+ * header and a screen per day; the marks page of a period under way (the term, the year)
+ * is a header and, per subject, its card (average, formula, forecast…) and its marks
+ * list, while the pages of the other periods, which seldom change, stay whole; the
+ * year's list names the terms' lists when it is just them. `today` comes once in the
+ * answer rather than in every screen. So a changed mark resends its day, its subject's
+ * card and list, and the year's card, not the whole week and term; a night passing
+ * resends only what really moved (forecasts, the homework ahead). The DTOs are the very
+ * ones the diary's pages render (lib/diary/*), and joining the pieces gives them back
+ * exactly, so the device shows the server's averages and formulas and computes nothing.
+ *
+ * A screen's hash is the first 128 bits of the SHA-256 of its JSON, base64url (22
+ * characters).
  *
  * Cost: per child, the read models' fixed number of queries (two weeks, the marks page
  * of each period of the year, six sections) and one query for the marks as entities.
@@ -39,35 +52,17 @@ import { listMyStudents } from "@/lib/people/students";
 import { markSymbol } from "@/lib/grading/display";
 import { hundredths } from "@/lib/grading/marks";
 import { addDays, schoolToday } from "@/lib/time";
-import { readDiaryWeek, type DiaryWeek } from "@/lib/diary/week";
-import { readDiaryMarks, type DiaryMarksPage } from "@/lib/diary/marks";
-import { getDiaryHomework, type DiaryHomeworkList } from "@/lib/diary/homework";
-import { getDiaryTests, type DiaryTests } from "@/lib/diary/tests";
-import { getDiaryClass, type DiaryClass } from "@/lib/diary/class";
-import { getDiaryCalendar, type DiaryCalendar } from "@/lib/diary/holidays";
-import { getDiaryRecommendations, type DiaryRecommendation } from "@/lib/diary/recommendations";
-import { getDiaryResults, type DiaryResults } from "@/lib/diary/results";
+import { readDiaryWeek } from "@/lib/diary/week";
+import { readDiaryMarks } from "@/lib/diary/marks";
+import { getDiaryHomework } from "@/lib/diary/homework";
+import { getDiaryTests } from "@/lib/diary/tests";
+import { getDiaryClass } from "@/lib/diary/class";
+import { getDiaryCalendar } from "@/lib/diary/holidays";
+import { getDiaryRecommendations } from "@/lib/diary/recommendations";
+import { getDiaryResults } from "@/lib/diary/results";
+import { splitMarksPages, splitSection, splitWeek } from "@/lib/diary/sync-shape";
 
-/** What each screen holds; a marks screen's key is `marks-<periodId>`. */
-export type ScreenData = {
-  week: DiaryWeek;
-  "week-next": DiaryWeek;
-  marks: DiaryMarksPage;
-  homework: DiaryHomeworkList;
-  tests: DiaryTests;
-  class: DiaryClass;
-  holidays: DiaryCalendar;
-  recommendations: { items: DiaryRecommendation[] };
-  results: DiaryResults;
-};
-export type ScreenKind = keyof ScreenData;
-
-/** The kind of a screen from its key: "marks-0193…" → "marks". */
-export function screenKind(key: string): ScreenKind | null {
-  if (key.startsWith("marks-")) return "marks";
-  const kinds: readonly string[] = ["week", "week-next", "homework", "tests", "class", "holidays", "recommendations", "results"];
-  return kinds.includes(key) ? (key as ScreenKind) : null;
-}
+export { screenKind, type ScreenData, type ScreenKind } from "@/lib/diary/sync-shape";
 
 /** A mark as an entity: what the device needs to list «Новые оценки» and keep marks by id. */
 export type SyncMark = {
@@ -98,8 +93,11 @@ export type SyncChild = {
   id: string;
   name: string;
   className: string | null;
-  /** every screen the child has now → its hash (the device drops any other) */
-  hashes: Record<string, string>;
+  /**
+   * every screen the child has now (the device drops any other); null in a delta when
+   * that is exactly the set of screens the device listed in `have`
+   */
+  keys: string[] | null;
   /** the screens whose hash the device does not have */
   screens: SyncScreen[];
   /** true: `marks` is every mark of the year (replace); false: only the changed ones */
@@ -114,29 +112,65 @@ export type SyncAnswer = {
   version: string;
   /** the server's time of the read, ISO */
   serverTime: string;
+  /** the school's today at the read, "YYYY-MM-DD": the screens leave it out where it is this day */
+  today: string;
   full: boolean;
   userId: string;
   children: SyncChild[];
 };
 
-export type SyncRequest = { since?: string | null; have?: string | null };
+/** The device's screens: childId → screen → hash. */
+export type HaveBody = Record<string, Record<string, string>>;
+
+/** `have` as GET's `<childId>/<screen>:<hash>,…` or as POST's {childId: {screen: hash}}. */
+export type SyncRequest = { since?: string | null; have?: string | HaveBody | null };
+
+export type Have = {
+  /** childId → screen → hash */
+  screens: Map<string, Map<string, string>>;
+  /** false when an entry was malformed or over the limit: the device's set of screens is then not known exactly */
+  exact: boolean;
+};
 
 const OVERLAP_MS = 10_000;
-const MAX_HAVE = 500;
+/** far more than any family holds (a child has some sixty screens) */
+export const MAX_HAVE = 4000;
+const CHILD = /^[0-9a-f-]{36}$/;
+const SCREEN = /^[a-z0-9-]{1,100}$/;
+const HASH = /^[A-Za-z0-9_-]{22}$/;
 
-/** `have` → childId → screen → hash; malformed entries are ignored (the screen is just sent). */
-export function parseHave(raw: string | null | undefined): Map<string, Map<string, string>> {
-  const out = new Map<string, Map<string, string>>();
-  if (!raw) return out;
-  for (const entry of raw.split(",").slice(0, MAX_HAVE)) {
-    const m = /^([0-9a-f-]{36})\/([a-z0-9-]{1,60}):([A-Za-z0-9_-]{22})$/.exec(entry.trim());
-    if (!m) continue;
-    const [, child = "", screen = "", hash = ""] = m;
-    const map = out.get(child) ?? new Map<string, string>();
+/** The device's `have`; malformed entries are left out (the screen is just sent) and make it inexact. */
+export function parseHave(raw: string | HaveBody | null | undefined): Have {
+  const screens = new Map<string, Map<string, string>>();
+  let exact = true;
+  let n = 0;
+  const add = (child: string, screen: string, hash: unknown) => {
+    if (n++ >= MAX_HAVE || !CHILD.test(child) || !SCREEN.test(screen) || typeof hash !== "string" || !HASH.test(hash)) {
+      exact = false;
+      return;
+    }
+    const map = screens.get(child) ?? new Map<string, string>();
     map.set(screen, hash);
-    out.set(child, map);
+    screens.set(child, map);
+  };
+  if (typeof raw === "string") {
+    for (const entry of raw ? raw.split(",") : []) {
+      const m = /^([^/]*)\/([^:]*):(.*)$/.exec(entry.trim());
+      if (m) add(m[1] ?? "", m[2] ?? "", m[3]);
+      else exact = false;
+    }
+  } else if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+    for (const [child, map] of Object.entries(raw)) {
+      if (!map || typeof map !== "object" || Array.isArray(map)) {
+        exact = false;
+        continue;
+      }
+      for (const [screen, hash] of Object.entries(map)) add(child, screen, hash);
+    }
+  } else if (raw != null) {
+    exact = false;
   }
-  return out;
+  return { screens, exact };
 }
 
 /** The first 128 bits of SHA-256 of the JSON, base64url. */
@@ -218,12 +252,14 @@ async function readScreens(p: Principal, childId: string, today: string): Promis
     optional(getDiaryResults(p, childId)),
     ...others.map((x) => readDiaryMarks(p, childId, x.id)),
   ]);
-  const screens: [string, unknown][] = [["week", week], ["week-next", next]];
-  for (const page of first ? [first, ...periodPages] : []) screens.push([`marks-${page.period.id}`, page]);
-  const sections: [string, unknown][] = [
-    ["homework", homework], ["tests", tests], ["class", klass], ["holidays", holidays], ["recommendations", recommendations], ["results", results],
-  ];
-  for (const [key, data] of sections) if (data !== null) screens.push([key, data]);
+  const screens: [string, unknown][] = [...splitWeek("week", week, today), ...splitWeek("week-next", next, today)];
+  if (first) screens.push(...splitMarksPages([first, ...periodPages], today));
+  if (homework) screens.push(splitSection("homework", homework, today));
+  if (tests) screens.push(splitSection("tests", tests, today));
+  if (klass) screens.push(splitSection("class", klass, today));
+  if (holidays) screens.push(splitSection("holidays", holidays, today));
+  if (recommendations) screens.push(splitSection("recommendations", recommendations, today));
+  if (results) screens.push(splitSection("results", results, today));
   const year = first && first.periods.length
     ? {
         from: first.periods.reduce((a, x) => (x.startDate < a ? x.startDate : a), first.periods[0]?.startDate ?? today),
@@ -241,27 +277,27 @@ export async function syncDiary(p: Principal, req: SyncRequest = {}): Promise<Sy
   assertCan(p, "diary.read");
   const readAt = new Date();
   const since = parseSince(req.since);
-  const have = since ? parseHave(req.have) : new Map<string, Map<string, string>>();
+  const have = since ? parseHave(req.have) : { screens: new Map<string, Map<string, string>>(), exact: false };
   const today = schoolToday(p.timeZone, readAt);
   const children = await listMyStudents(p);
   const out: SyncChild[] = [];
   for (const c of children) {
-    const known = have.get(c.id);
+    const known = have.screens.get(c.id);
     const fullMarks = since === null || known === undefined || known.size === 0;
     const { screens, year } = await readScreens(p, c.id, today);
     const rows = year ? await loadMarkEntities(p.schoolId, c.id, year.from, year.to, fullMarks ? null : since) : [];
-    const hashes: Record<string, string> = {};
     const changed: SyncScreen[] = [];
     for (const [key, data] of screens) {
       const hash = screenHash(data);
-      hashes[key] = hash;
       if (known?.get(key) !== hash) changed.push({ key, hash, data });
     }
+    // the device's set of screens is the server's: no need to list it again
+    const sameSet = have.exact && known !== undefined && known.size === screens.length && screens.every(([key]) => known.has(key));
     out.push({
       id: c.id,
       name: c.name,
       className: c.className,
-      hashes,
+      keys: sameSet ? null : screens.map(([key]) => key),
       screens: changed,
       fullMarks,
       marks: rows.filter((r) => !r.removed).map(toEntity),
@@ -271,6 +307,7 @@ export async function syncDiary(p: Principal, req: SyncRequest = {}): Promise<Sy
   return {
     version: new Date(readAt.getTime() - OVERLAP_MS).toISOString(),
     serverTime: readAt.toISOString(),
+    today,
     full: since === null,
     userId: p.userId,
     children: out,

@@ -63,9 +63,12 @@ test.describe("the offline diary", () => {
     await expect(switcher.getByRole("button", { pressed: true })).toHaveText(otherName);
     await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(heading);
 
-    // back online, signing out deletes the family's data from the device
+    // back online, signing out deletes the family's data from the device (after the
+    // diary's sync on opening is done: a sync cut by the sign-out is another test's)
+    const synced = await page.evaluate(() => localStorage.getItem("zhurnal.offline.syncedAt"));
     await context.setOffline(false);
     await page.goto("/diary");
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("zhurnal.offline.syncedAt")), { timeout: 20_000 }).not.toBe(synced);
     await page.getByRole("button", { name: "Выйти" }).click();
     await expect(page).toHaveURL(/signedOut=1/);
     await expect.poll(() => offlineDatabases(page), { timeout: 10_000 }).toEqual([]);

@@ -69,9 +69,14 @@ test("the service worker takes over the diary; without a network the diary opens
   await expect(page.getByRole("status").filter({ hasText: "Нет связи" })).toHaveCount(0);
 });
 
-test("a push message shows a notification with the title and tells the open diary to sync", async ({ page, context }) => {
+test("a push message shows a notification with the title, tells the open diary to sync, and its click opens the subject", async ({ page, context }) => {
   await controlledDiary(page);
   const origin = new URL(page.url()).origin;
+  // the screen a new mark's notification opens: the subject's marks (lib/notify/texts.ts)
+  await page.goto("/diary/marks");
+  const subjectHref = (await page.getByRole("link", { name: "Подробнее: Математика" }).getAttribute("href")) ?? "";
+  expect(subjectHref).toMatch(/^\/diary\/marks\/[0-9a-f-]+/);
+  await page.goto("/diary");
   await context.grantPermissions(["notifications"], { origin });
   await page.evaluate(() => {
     const w = window as unknown as { syncMessages: number };
@@ -89,7 +94,7 @@ test("a push message shows a notification with the title and tells the open diar
   await cdp.send("ServiceWorker.enable");
   await expect.poll(() => registrations.get(`${origin}/`) ?? null).not.toBeNull();
 
-  const url = `${origin}/diary/marks`;
+  const url = `${origin}${subjectHref}`;
   await cdp.send("ServiceWorker.deliverPushMessage", {
     origin,
     registrationId: registrations.get(`${origin}/`) ?? "",
@@ -105,6 +110,28 @@ test("a push message shows a notification with the title and tells the open diar
     .toContainEqual({ title: "Новая отметка", body: "Математика: 5", tag: url, url });
   await expect.poll(() => page.evaluate(() => (window as unknown as { syncMessages: number }).syncMessages)).toBeGreaterThan(0);
   await cdp.detach();
+
+  // the parent taps the notification: the open diary goes to the subject's marks. Headless
+  // Chromium has no notification to tap, so the worker gets the event it would get then,
+  // for the notification it really shows.
+  const worker = context.serviceWorkers().find((w) => w.url().endsWith("/serwist/sw.js"));
+  expect(worker).toBeDefined();
+  await worker?.evaluate(async () => {
+    // the worker's own names (the tests are typed for a page, not for a worker)
+    type WorkerScope = {
+      registration: { getNotifications(): Promise<unknown[]> };
+      dispatchEvent(event: Event): boolean;
+      NotificationEvent: new (type: string, init: { notification: unknown }) => Event;
+    };
+    const scope = self as unknown as WorkerScope;
+    const [shown] = await scope.registration.getNotifications();
+    if (!shown) throw new Error("no notification");
+    scope.dispatchEvent(new scope.NotificationEvent("notificationclick", { notification: shown }));
+  });
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole("heading", { level: 1, name: "Математика: оценки" })).toBeVisible();
+  // the tapped notification is gone from the list
+  await expect.poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length)).toBe(0);
 });
 
 test("the notifications page: the device section explains first, lists the devices, and one is turned off", async ({ page }) => {

@@ -2,26 +2,32 @@
  * The family's diary on the device (issue 7, items 2, 3, 5), on fake-indexeddb: a first
  * sync fills the store; a delta with a corrected and a removed mark leaves the device
  * equal to the server, keeping the screens it was not sent; a child or screen the server
- * no longer lists goes; each user has a store of their own, and signing out wipes them
- * all. A property test: any sequence of server changes and syncs ends with the device
- * equal to the server.
+ * no longer lists goes, and an answer that lists no keys (the device's set is the
+ * server's) drops nothing; each user has a store of their own, and signing out wipes
+ * them all; a store of the first version is emptied on opening. A property test: any
+ * sequence of server changes (marks, screens changed, added and gone) and syncs ends with
+ * the device equal to the server.
  */
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 
-import type { SyncAnswer, SyncChild, SyncMark } from "../../lib/diary/sync";
+import Dexie from "dexie";
+
+import type { HaveBody, SyncAnswer, SyncChild, SyncMark } from "../../lib/diary/sync";
 import {
   CURRENT_USER_KEY,
   KNOWN_USERS_KEY,
   applySync,
-  deltaQuery,
+  dbName,
+  deltaRequest,
   openOfflineDb,
   readStored,
   rememberUser,
   wipeOfflineData,
   type OfflineDb,
 } from "../../components/offline/db";
+import { syncNow } from "../../components/offline/sync";
 
 const U1 = "0193a000-0000-7000-8000-000000000001";
 const U2 = "0193a000-0000-7000-8000-000000000002";
@@ -36,9 +42,8 @@ function mark(id: string, studentId: string, value: number, date = "2026-12-01")
 }
 
 function child(id: string, screens: Record<string, unknown>, o: Partial<SyncChild> = {}): SyncChild {
-  const hashes = Object.fromEntries(Object.entries(screens).map(([k, v]) => [k, hashOf(v)]));
   return {
-    id, name: `Ребёнок ${id.slice(-1)}`, className: "5А", hashes,
+    id, name: `Ребёнок ${id.slice(-1)}`, className: "5А", keys: Object.keys(screens),
     screens: Object.entries(screens).map(([key, data]) => ({ key, hash: hashOf(data), data })),
     fullMarks: true, marks: [], removed: [], ...o,
   };
@@ -52,7 +57,7 @@ function hashOf(data: unknown): string {
 }
 
 function answer(userId: string, children: SyncChild[], full: boolean, version = "2026-12-05T03:14:50.000Z"): SyncAnswer {
-  return { version, serverTime: "2026-12-05T03:15:00.000Z", full, userId, children };
+  return { version, serverTime: "2026-12-05T03:15:00.000Z", today: "2026-12-05", full, userId, children };
 }
 
 /** localStorage as the browser has it (Node has none) */
@@ -101,15 +106,16 @@ describe("the store", () => {
     expect([...(stored?.children[0]?.screens.keys() ?? [])].sort()).toEqual(["homework", "marks-p1", "week"]);
     expect(stored?.children[0]?.marks.map((m) => [m.id, m.value, m.fresh])).toEqual([["m1", 4, false], ["m2", 5, false], ["m3", 3, false]]);
 
-    const q = await deltaQuery(d, U1);
-    expect(q.get("since")).toBe("2026-12-05T03:14:50.000Z");
-    expect(q.get("have")?.split(",").sort()).toEqual(
-      [`${C1}/homework:${hashOf({ n: 1 })}`, `${C1}/marks-p1:${hashOf({ avg: "4,50" })}`, `${C1}/week:${hashOf({ days: ["пн"] })}`].sort(),
-    );
+    expect(stored?.children[0]?.today).toBe("2026-12-05");
 
-    // the teacher corrected m1 (4 → 2) and removed m3; the marks screen changed, the others did not
+    const q = await deltaRequest(d, U1);
+    expect(q.since).toBe("2026-12-05T03:14:50.000Z");
+    expect(q.have).toEqual({ [C1]: { homework: hashOf({ n: 1 }), "marks-p1": hashOf({ avg: "4,50" }), week: hashOf({ days: ["пн"] }) } });
+
+    // the teacher corrected m1 (4 → 2) and removed m3; the marks screen changed, the others did not;
+    // the set of screens is the device's, so the answer lists no keys
     const c = child(C1, { week: { days: ["пн"] }, "marks-p1": { avg: "3,50" }, homework: { n: 1 } }, { fullMarks: false, marks: [mark("m1", C1, 2)], removed: ["m3"] });
-    const delta = answer(U1, [{ ...c, screens: c.screens.filter((s) => s.key === "marks-p1") }], false, "2026-12-05T09:00:00.000Z");
+    const delta = answer(U1, [{ ...c, keys: null, screens: c.screens.filter((s) => s.key === "marks-p1") }], false, "2026-12-05T09:00:00.000Z");
     await applySync(d, delta, new Date("2026-12-05T09:00:10Z"));
 
     stored = await readStored(d);
@@ -144,9 +150,24 @@ describe("the store", () => {
 
   it("asks for a full sync when the store is empty or another user's", async () => {
     const d = db(U1);
-    expect((await deltaQuery(d, U1)).size).toBe(0);
+    expect(await deltaRequest(d, U1)).toEqual({});
     await applySync(d, answer(U1, [child(C1, { week: 1 })], true), new Date());
-    expect((await deltaQuery(d, U2)).size).toBe(0);
+    expect(await deltaRequest(d, U2)).toEqual({});
+  });
+
+  it("a store of the first version (whole screens) is emptied when opened, so the next sync is a full one", async () => {
+    const userId = "0193a000-0000-7000-8000-0000000000ff";
+    const old = new Dexie(dbName(userId));
+    old.version(1).stores({ meta: "key", screens: "[childId+screen], childId", marks: "id, childId, [childId+date]" });
+    await old.table("meta").put({ key: "sync", userId, cursor: "2026-12-01T00:00:00.000Z", syncedAt: "x", serverTime: "x", children: [{ id: C1, name: "Старый", className: null }] });
+    await old.table("screens").put({ childId: C1, screen: "marks-p1", hash: "h", data: { subjects: [{ subjectName: "Математика" }] } });
+    await old.table("marks").put({ ...mark("m1", C1, 5), childId: C1, receivedAt: "x", fresh: false });
+    old.close();
+
+    const d = db(userId);
+    expect(await readStored(d)).toBeNull();
+    expect([await d.screens.count(), await d.marks.count()]).toEqual([0, 0]);
+    expect(await deltaRequest(d, userId)).toEqual({});
   });
 });
 
@@ -177,9 +198,10 @@ describe("users on one device", () => {
 
 /**
  * The server, modelled: marks with a logical clock (updatedAt, removed), screens with
- * content; an answer built the way lib/diary/sync.ts builds it — marks changed after
- * `since` (a cursor one tick behind the read, the overlap), the screens whose hash the
- * device does not have, a full load for a child the device holds nothing of.
+ * content that come and go; an answer built the way lib/diary/sync.ts builds it — marks
+ * changed after `since` (a cursor one tick behind the read, the overlap), the screens
+ * whose hash the device does not have, `keys` only when the set of screens is not the
+ * device's, a full load for a child the device holds nothing of.
  */
 type ServerMark = { id: string; child: string; value: number; updatedAt: number; removed: boolean };
 type Server = { clock: number; marks: Map<string, ServerMark>; screens: Map<string, Map<string, number>> };
@@ -188,28 +210,30 @@ type Op =
   | { op: "add"; child: 0 | 1; value: number }
   | { op: "correct"; pick: number; value: number }
   | { op: "remove"; pick: number }
-  | { op: "screen"; child: 0 | 1; screen: 0 | 1 | 2; content: number }
+  | { op: "screen"; child: 0 | 1; screen: number; content: number }
+  | { op: "drop"; child: 0 | 1; screen: number }
   | { op: "sync" };
 
 const CHILDREN = [C1, C2] as const;
-const SCREENS = ["week", "marks-p1", "homework"] as const;
+/** the pool of screens: a week's pieces, a cut marks page's, a whole one's, a section */
+const SCREENS = ["week", "day-2026-12-07", "day-2026-12-08", "marks-p1", "marks-p1-s1", "marks-p1-s1-list", "marks-p1-s2", "marks-p2", "homework"] as const;
+const START = ["week", "day-2026-12-07", "marks-p1", "marks-p1-s1", "marks-p1-s1-list", "homework"] as const;
 
-function serve(s: Server, since: string | null, have: string | null): SyncAnswer {
-  const sinceTick = since === null ? null : Number(since);
+function serve(s: Server, req: { since?: string | null; have?: HaveBody | string | null }): SyncAnswer {
+  const sinceTick = req.since == null ? null : Number(req.since);
   const known = new Map<string, Map<string, string>>();
-  for (const e of have ? have.split(",") : []) {
-    const [path = "", hash = ""] = e.split(":");
-    const [c = "", screen = ""] = path.split("/");
-    known.set(c, (known.get(c) ?? new Map<string, string>()).set(screen, hash));
+  if (sinceTick !== null && req.have && typeof req.have === "object") {
+    for (const [c, map] of Object.entries(req.have)) known.set(c, new Map(Object.entries(map)));
   }
-  const children = CHILDREN.map((id) => {
+  const children = CHILDREN.map((id): SyncChild => {
     const screens = s.screens.get(id) ?? new Map<string, number>();
     const mine = known.get(id);
     const fullMarks = sinceTick === null || !mine || mine.size === 0;
     const marks = [...s.marks.values()].filter((m) => m.child === id && (fullMarks ? !m.removed : m.updatedAt > (sinceTick ?? 0)));
-    const hashes = Object.fromEntries([...screens].map(([k, v]) => [k, hashOf(v)]));
+    const sameSet = mine !== undefined && mine.size === screens.size && [...screens.keys()].every((k) => mine.has(k));
     return {
-      id, name: id, className: null, hashes,
+      id, name: id, className: null,
+      keys: sinceTick !== null && sameSet ? null : [...screens.keys()],
       screens: [...screens].filter(([k, v]) => mine?.get(k) !== hashOf(v)).map(([key, v]) => ({ key, hash: hashOf(v), data: v })),
       fullMarks,
       marks: marks.filter((m) => !m.removed).map((m) => mark(m.id, id, m.value)),
@@ -223,7 +247,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant("add" as const), child: fc.constantFrom(0 as const, 1 as const), value: fc.integer({ min: 2, max: 5 }) }),
   fc.record({ op: fc.constant("correct" as const), pick: fc.nat(), value: fc.integer({ min: 2, max: 5 }) }),
   fc.record({ op: fc.constant("remove" as const), pick: fc.nat() }),
-  fc.record({ op: fc.constant("screen" as const), child: fc.constantFrom(0 as const, 1 as const), screen: fc.constantFrom(0 as const, 1 as const, 2 as const), content: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ op: fc.constant("screen" as const), child: fc.constantFrom(0 as const, 1 as const), screen: fc.nat({ max: SCREENS.length - 1 }), content: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({ op: fc.constant("drop" as const), child: fc.constantFrom(0 as const, 1 as const), screen: fc.nat({ max: SCREENS.length - 1 }) }),
   fc.constant({ op: "sync" as const }),
 );
 
@@ -231,13 +256,12 @@ describe("delta merge, as a property", () => {
   it("any sequence of changes and syncs ends with the device equal to the server", async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { maxLength: 25 }), async (ops) => {
+      fc.asyncProperty(fc.array(opArb, { maxLength: 30 }), async (ops) => {
         const d = openOfflineDb(`0193b000-0000-7000-8000-${String(run++).padStart(12, "0")}`);
-        const s: Server = { clock: 1, marks: new Map(), screens: new Map(CHILDREN.map((c) => [c, new Map(SCREENS.map((k) => [k, 0]))])) };
+        const s: Server = { clock: 1, marks: new Map(), screens: new Map(CHILDREN.map((c) => [c, new Map(START.map((k) => [k, 0]))])) };
         let n = 0;
         const sync = async () => {
-          const q = await deltaQuery(d, U1);
-          await applySync(d, serve(s, q.get("since"), q.get("have")), new Date());
+          await applySync(d, serve(s, await deltaRequest(d, U1)), new Date());
           s.clock += 1; // the next change comes after this read
         };
         try {
@@ -249,7 +273,8 @@ describe("delta merge, as a property", () => {
             }
             else if (o.op === "correct" && list.length) Object.assign(list[o.pick % list.length] ?? {}, { value: o.value, removed: false, updatedAt: s.clock });
             else if (o.op === "remove" && list.length) Object.assign(list[o.pick % list.length] ?? {}, { removed: true, updatedAt: s.clock });
-            else if (o.op === "screen") s.screens.get(CHILDREN[o.child])?.set(SCREENS[o.screen], o.content);
+            else if (o.op === "screen") s.screens.get(CHILDREN[o.child])?.set(SCREENS[o.screen] ?? "week", o.content);
+            else if (o.op === "drop") s.screens.get(CHILDREN[o.child])?.delete(SCREENS[o.screen] ?? "week");
             else if (o.op === "sync") await sync();
           }
           const device = await d.marks.orderBy("id").toArray();
@@ -266,5 +291,35 @@ describe("delta merge, as a property", () => {
       }),
       { numRuns: 60 },
     );
+  }, 30_000);
+});
+
+describe("syncing and signing out", () => {
+  const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+
+  it("a sync stores the answer; an answer «not signed in» wipes the device", async () => {
+    const first = answer(U1, [child(C1, { week: { days: ["пн"] } }, { marks: [mark("m1", C1, 5)] })], true);
+    expect(await syncNow(U1, () => Promise.resolve(ok(first)))).toMatchObject({ ok: true, full: true });
+    expect(await names()).toEqual([`zhurnal-${U1}`]);
+    expect(await syncNow(U1, () => Promise.resolve(new Response("", { status: 401 })))).toEqual({ ok: false, reason: "signed-out" });
+    expect(await names()).toEqual([]);
+    expect(localStorage.getItem(CURRENT_USER_KEY)).toBeNull();
+  });
+
+  it("an answer that arrives after the user signed out (the login page wiped the device) does not bring the data back", async () => {
+    const first = answer(U1, [child(C1, { week: { days: ["пн"] } }, { marks: [mark("m1", C1, 5)] })], true);
+    const outcome = await syncNow(U1, async () => {
+      // the user signs out while the request is on its way
+      await wipeOfflineData();
+      return ok(first);
+    });
+    expect(outcome).toEqual({ ok: false, reason: "signed-out" });
+    const left = await names();
+    for (const n of left) {
+      const d = db(n.slice("zhurnal-".length));
+      expect(await d.screens.count()).toBe(0);
+      expect(await d.marks.count()).toBe(0);
+    }
+    expect(localStorage.getItem(CURRENT_USER_KEY)).toBeNull();
   });
 });
