@@ -1,8 +1,9 @@
 /**
  * The diary's results (R6): the child's final marks of the school year — per period,
  * for the year, the exam and the final mark — per subject, shown as soon as the teacher
- * confirms them, each with the time it was confirmed. State-exam results (ОГЭ, ГВЭ) are
- * added by the documents issue; until then the list is empty.
+ * confirms them, each with the time it was confirmed; and the state-exam results (ОГЭ,
+ * ГВЭ, the vocational exam) imported from the regional exam centre, once published, each
+ * with its primary score of the maximum, the mark and the time it was published.
  */
 import "server-only";
 
@@ -10,6 +11,8 @@ import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { loadChild } from "@/lib/diary/pick-child";
 import { markSymbol } from "@/lib/grading/display";
+import { EXAM_KIND_SHORT } from "@/lib/exams/scale";
+import { dateToDay } from "@/lib/time";
 
 export type DiaryFinal = { symbol: string; confirmedAt: string };
 export type DiaryResultRow = {
@@ -19,7 +22,18 @@ export type DiaryResultRow = {
   exam: DiaryFinal | null;
   final: DiaryFinal | null;
 };
-export type DiaryStateExam = { subjectName: string; exam: string; primaryScore: number | null; mark: string; publishedAt: string };
+export type DiaryStateExam = {
+  id: string;
+  subjectName: string;
+  /** «ОГЭ», «ГВЭ», «ПО» */
+  exam: string;
+  /** the exam's day, "YYYY-MM-DD" */
+  examDate: string;
+  primaryScore: number;
+  maxScore: number;
+  mark: string;
+  publishedAt: string;
+};
 
 export type DiaryResults = {
   yearName: string | null;
@@ -30,7 +44,8 @@ export type DiaryResults = {
 
 export async function getDiaryResults(p: Principal, studentId: string): Promise<DiaryResults> {
   const child = await loadChild(p, studentId);
-  if (!child.yearId) return { yearName: null, periods: [], subjects: [], stateExams: [] };
+  const stateExams = await publishedExams(p, child.id);
+  if (!child.yearId) return { yearName: null, periods: [], subjects: [], stateExams };
   const byGrade = child.grade !== null ? { gradeFrom: { lte: child.grade }, gradeTo: { gte: child.grade } } : {};
   const [year, marks] = await Promise.all([
     db.academicYear.findUnique({
@@ -67,5 +82,26 @@ export async function getDiaryResults(p: Principal, studentId: string): Promise<
   const subjects = [...bySubject.values()]
     .sort((a, b) => a.subjectName.localeCompare(b.subjectName, "ru"))
     .map(({ byPeriod, ...rest }) => ({ ...rest, periods: periods.map((x) => ({ periodId: x.id, mark: byPeriod.get(x.id) ?? null })) }));
-  return { yearName: year?.name ?? null, periods, subjects, stateExams: [] };
+  return { yearName: year?.name ?? null, periods, subjects, stateExams };
+}
+
+/** The child's published exam results, the latest exam first; unpublished ones are not the family's yet. */
+async function publishedExams(p: Principal, studentId: string): Promise<DiaryStateExam[]> {
+  const rows = await db.examResult.findMany({
+    where: { schoolId: p.schoolId, studentId, publishedAt: { not: null, lte: new Date() } },
+    orderBy: [{ examDate: "desc" }, { kind: "asc" }],
+    select: { id: true, kind: true, examDate: true, primaryScore: true, maxScore: true, mark: true, publishedAt: true, subject: { select: { name: true } } },
+  });
+  return rows
+    .map((r) => ({
+      id: r.id,
+      subjectName: r.subject.name,
+      exam: EXAM_KIND_SHORT[r.kind],
+      examDate: dateToDay(r.examDate),
+      primaryScore: r.primaryScore,
+      maxScore: r.maxScore,
+      mark: String(r.mark),
+      publishedAt: (r.publishedAt ?? new Date(0)).toISOString(),
+    }))
+    .sort((a, b) => (a.examDate === b.examDate ? a.subjectName.localeCompare(b.subjectName, "ru") : a.examDate < b.examDate ? 1 : -1));
 }

@@ -76,7 +76,8 @@ export async function importFile(p: Principal, input: { kind: ImportKindName; fi
 export type ImportRunView = {
   id: string;
   at: Date;
-  kind: ImportKindName;
+  /** exam results are imported on their own page (lib/exams) and listed here too */
+  kind: ImportKindName | "EXAM_RESULTS";
   fileName: string;
   status: "APPLIED" | "REJECTED";
   created: number;

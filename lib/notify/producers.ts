@@ -11,8 +11,9 @@
 import type { MessageKind, Prisma } from "@/generated/prisma/client";
 import { enqueueAboutStudent, type MessageText } from "@/lib/delivery/outbox";
 import { addDays, dateToDay, schoolToday } from "@/lib/time";
+import { EXAM_KIND_SHORT } from "@/lib/exams/scale";
 import {
-  finalMarkText, homeworkText, lessonChangeText, markText, recommendationText, type Child,
+  examResultText, finalMarkText, homeworkText, lessonChangeText, markText, recommendationText, type Child,
 } from "@/lib/notify/texts";
 
 type Tx = Prisma.TransactionClient;
@@ -98,6 +99,44 @@ export async function notifyFinalMark(tx: Tx, c: { schoolId: string; finalMarkId
     mark: { kind: f.markKind, value: f.value, text: f.text }, changed: f.version > 1,
   });
   return send(tx, schoolId, f.studentId, f.kind === "EXAM" ? "EXAM_RESULT" : "FINAL_MARK", `final:${f.id}:v${f.version}`, text, c.now);
+}
+
+// ───────────────────────────── state exam results (R6)
+
+/**
+ * After an exam result was imported (lib/exams/import.ts) and published: EXAM_RESULT,
+ * keyed by the result and its version, so a re-import of the same file sends nothing and
+ * a corrected score (a new version) sends the new one and skips the old one still waiting.
+ * An unpublished result sends nothing.
+ */
+export async function notifyExamResult(tx: Tx, c: { schoolId: string; examResultId: string; now?: Date }): Promise<number> {
+  const { schoolId } = c;
+  const r = await tx.examResult.findUniqueOrThrow({
+    where: { schoolId_id: { schoolId, id: c.examResultId } },
+    select: {
+      id: true, version: true, kind: true, examDate: true, primaryScore: true, maxScore: true, mark: true, publishedAt: true,
+      student: { select: PERSON }, subject: { select: { id: true, name: true } },
+    },
+  });
+  // the older versions still waiting are not sent; this version's own messages stay
+  const older = Array.from({ length: r.version - 1 }, (_, i) => examEventKey({ id: r.id, version: i + 1 }));
+  if (older.length > 0) {
+    await tx.outboxMessage.updateMany({
+      where: { schoolId, status: "PENDING", eventKey: { in: older } },
+      data: { status: "SKIPPED", lastError: "заменено более новой версией" },
+    });
+  }
+  if (!r.publishedAt) return 0;
+  const text = examResultText({
+    student: r.student, subject: r.subject, exam: EXAM_KIND_SHORT[r.kind], day: dateToDay(r.examDate),
+    primaryScore: r.primaryScore, maxScore: r.maxScore, mark: r.mark, changed: r.version > 1,
+  });
+  return send(tx, schoolId, r.student.id, "EXAM_RESULT", examEventKey(r), text, c.now);
+}
+
+/** The outbox's event key of one version of an exam result (the 24-hour screen looks its messages up by it). */
+export function examEventKey(r: { id: string; version: number }): string {
+  return `exam:${r.id}:v${r.version}`;
 }
 
 // ───────────────────────────── homework

@@ -162,6 +162,45 @@ export function finalMarkText(m: FinalMessage): MessageText {
   };
 }
 
+// ───────────────────────────── state exam results (R6)
+
+export type ExamResultMessage = {
+  student: Child;
+  subject: { id: string; name: string };
+  /** «ОГЭ», «ГВЭ», «ПО» */
+  exam: string;
+  /** the exam's day */
+  day: string;
+  primaryScore: number;
+  maxScore: number;
+  /** 2–5 by the year's scale */
+  mark: number;
+  /** a corrected result (after an appeal), not a new one */
+  changed: boolean;
+};
+
+/** A result of ОГЭ, ГВЭ or the vocational exam, imported from the regional exam centre's file. */
+export function examResultText(m: ExamResultMessage): MessageText {
+  const who = shortName(m.student);
+  const subj = subjectInText(m.subject.name);
+  const symbol = quoted(String(m.mark));
+  const score = `${m.primaryScore} из ${m.maxScore}`;
+  const title = `Результат ${m.exam}${m.changed ? " изменён" : ""}`;
+  const sms = fitSms((n, s) => `${n}, ${m.exam}, ${s}: ${symbol}, ${score} б.`, m.student, subj);
+  return {
+    subject: `${title}: ${who}, ${m.subject.name} — ${symbol}`,
+    body:
+      `${title} по предмету «${m.subject.name}».\n` +
+      `Ученик: ${who}.\nЭкзамен: ${m.exam}, ${longDay(m.day)}.\n` +
+      `Первичный балл: ${score}.\nОтметка: ${symbol}.` +
+      (m.changed ? "\nПрежний результат заменён; в дневнике виден новый." : "") +
+      "\nРезультат опубликован в электронном дневнике, раздел «Итоги»." +
+      SIGNATURE,
+    sms: smsFallback(sms, `${who}: ${m.exam} ${symbol}, ${score} б.`),
+    url: `/diary/results?child=${encodeURIComponent(m.student.id)}`,
+  };
+}
+
 // ───────────────────────────── homework
 
 export type HomeworkMessage = {

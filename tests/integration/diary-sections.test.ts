@@ -231,6 +231,28 @@ describe("the sections' content", () => {
   });
 });
 
+describe("state exam results in the diary", () => {
+  it("the child's published results show the exam, subject, day, primary score of the maximum, the mark and when they were published; unpublished ones and other children's do not", async () => {
+    const { A } = f;
+    const exam = (studentId: string, subjectId: string, kind: "OGE" | "GVE", day: string, score: number, mark: number, publishedAt: Date | null) =>
+      t.db.examResult.create({
+        data: { schoolId: A.id, yearId: A.yearId, studentId, subjectId, kind, examDate: dayToDate(day), primaryScore: score, maxScore: 31, mark, receivedAt: CONFIRMED_AT, publishedAt },
+      });
+    await exam(A.s1, A.math, "OGE", f.today, 18, 4, CONFIRMED_AT);
+    await exam(A.s1, A.rus, "GVE", addDays(f.today, -1), 20, 5, CONFIRMED_AT);
+    await exam(A.s1, A.rus, "OGE", f.today, 12, 3, null);
+    await exam(A.s2, A.math, "OGE", f.today, 7, 2, CONFIRMED_AT);
+    const data = await getDiaryResults(await f.as("a.g1"), A.s1);
+    expect(data.stateExams.map(({ id: _id, ...e }) => e)).toEqual([
+      { subjectName: "Математика", exam: "ОГЭ", examDate: f.today, primaryScore: 18, maxScore: 31, mark: "4", publishedAt: CONFIRMED_AT.toISOString() },
+      { subjectName: "Русский язык", exam: "ГВЭ", examDate: addDays(f.today, -1), primaryScore: 20, maxScore: 31, mark: "5", publishedAt: CONFIRMED_AT.toISOString() },
+    ]);
+    expect((await getDiaryResults(await f.as("a.s1"), A.s1)).stateExams).toHaveLength(2);
+    expect((await getDiaryResults(await f.as("a.g1"), A.s3)).stateExams).toEqual([]);
+    expect((await getDiaryResults(await f.as("a.g2"), A.s2)).stateExams.map((e) => e.mark)).toEqual(["2"]);
+  });
+});
+
 describe("display settings", () => {
   it("a user changes only their own settings, and the page classes follow them", async () => {
     const g1 = await f.as("a.g1");

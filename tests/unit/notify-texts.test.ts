@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  SMS_LIMIT, contactCodeText, cut, finalMarkText, forecastText, homeworkText, lessonChangeText, markText, recommendationText, shortDay,
+  SMS_LIMIT, contactCodeText, cut, examResultText, finalMarkText, forecastText, homeworkText, lessonChangeText, markText, recommendationText, shortDay,
 } from "../../lib/notify/texts";
 import { smsCount } from "../../lib/delivery/sms-text";
 
@@ -97,5 +97,27 @@ describe("helpers", () => {
     expect(shortDay("2027-01-15")).toBe("15 янв.");
     expect(cut("Математика", 5)).toBe("Мате…");
     expect(cut("Мат", 5)).toBe("Мат");
+  });
+});
+
+describe("the message of a state exam result", () => {
+  it("says who, which exam and subject, the mark and the score, in one SMS, and opens the diary's results", () => {
+    const m = examResultText({ student: petya, subject: math, exam: "ОГЭ", day: "2026-05-20", primaryScore: 18, maxScore: 31, mark: 4, changed: false });
+    expect(m.sms).toBe("Иванов П. С., ОГЭ, математика: «4», 18 из 31 б.");
+    expect(m.subject).toBe("Результат ОГЭ: Иванов П. С., Математика — «4»");
+    expect(m.body).toContain("Экзамен: ОГЭ, среда, 20 мая.");
+    expect(m.body).toContain("Первичный балл: 18 из 31.");
+    expect(m.body).toContain("Отметка: «4».");
+    expect(m.url).toBe("/diary/results?child=s-1");
+  });
+
+  it("a corrected result says so; long names are shortened, never the mark or the score", () => {
+    const m = examResultText({ student: long, subject: longSubject, exam: "ПО", day: "2026-06-10", primaryScore: 100, maxScore: 120, mark: 5, changed: true });
+    expect(m.sms.length).toBeLessThanOrEqual(SMS_LIMIT);
+    expect(smsCount(m.sms)).toBe(1);
+    expect(m.sms).toContain("«5», 100 из 120 б.");
+    expect(m.sms).toContain("ПО");
+    expect(m.subject).toMatch(/^Результат ПО изменён/);
+    expect(m.body).toContain("Прежний результат заменён");
   });
 });

@@ -20,6 +20,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/periods", label: t("periods") },
     { href: "/admin/consent", label: t("consent") },
     { href: "/admin/delivery", label: t("delivery") },
+    { href: "/admin/extracts", label: t("extracts") },
+    { href: "/admin/stats", label: t("stats") },
+    { href: "/admin/exams", label: t("exams") },
     { href: "/admin/settings", label: t("settings") },
     { href: "/admin/rollover", label: t("rollover") },
   ];

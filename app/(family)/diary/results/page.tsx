@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 
 import { DiaryPage } from "@/components/diary/sections/diary-page";
 import { FinalLine } from "@/components/diary/sections/final-line";
-import { childOf, instantParts } from "@/components/diary/sections/format";
+import { childOf, dayText, instantParts } from "@/components/diary/sections/format";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { pickChild } from "@/lib/diary/pick-child";
 import { getDiaryResults } from "@/lib/diary/results";
@@ -18,6 +18,7 @@ export async function generateMetadata() {
 export default async function DiaryResultsPage({ searchParams }: { searchParams: SP }) {
   const p = await requirePageRole(["GUARDIAN", "STUDENT"], "/diary/results");
   const t = await getTranslations("diarySections.results");
+  const te = await getTranslations("exams.diary");
   const { children, current } = await orNotFound(pickChild(p, childOf(await searchParams)));
   const data = current ? await orNotFound(getDiaryResults(p, current.id)) : null;
   const periodName = new Map(data?.periods.map((x) => [x.id, x.name]) ?? []);
@@ -48,16 +49,18 @@ export default async function DiaryResultsPage({ searchParams }: { searchParams:
           )}
           <section aria-labelledby="state-exams" className="mt-8">
             <h2 id="state-exams" className="text-xl font-bold">
-              {t("stateExams")}
+              {te("heading")}
             </h2>
             {data.stateExams.length === 0 ? (
               <p className="mt-2">{t("noStateExams")}</p>
             ) : (
-              <ul className="mt-2 space-y-2">
+              <ul className="mt-2">
                 {data.stateExams.map((e) => (
-                  <li key={`${e.exam}-${e.subjectName}`}>
-                    {t("stateExamLine", { exam: e.exam, subject: e.subjectName, mark: e.mark })}
-                    {e.primaryScore !== null && <>, {t("score", { score: e.primaryScore })}</>}
+                  <li key={e.id} className="border-b border-muted py-2">
+                    <strong>{te("line", { exam: e.exam, subject: e.subjectName })}</strong>
+                    {" — "}
+                    {te("mark", { mark: e.mark })}
+                    <span className="block">{te("details", { date: dayText(e.examDate, p.locale), score: e.primaryScore, max: e.maxScore })}</span>
                     <span className="block text-muted">{t("published", instantParts(e.publishedAt, p.timeZone, p.locale))}</span>
                   </li>
                 ))}

@@ -44,6 +44,20 @@ async function ProgramLines({ program }: { program: RecordProgram }) {
   );
 }
 
+/** The paper extract of the period under way (for the administration and the class teacher). */
+async function ExtractLinks({ studentId }: { studentId: string }) {
+  const t = await getTranslations("extracts");
+  const href = `/api/reports/extract?student=${encodeURIComponent(studentId)}`;
+  return (
+    <nav aria-label={t("recordLinks")} className="mb-4">
+      <ul className="flex flex-wrap gap-x-6 gap-y-2">
+        <li><a href={href} className="text-accent underline underline-offset-4">{t("recordLink")}</a></li>
+        <li><a href={`${href}&large=1`} className="text-accent underline underline-offset-4">{t("recordLinkLarge")}</a></li>
+      </ul>
+    </nav>
+  );
+}
+
 export default async function StudentRecordPage({ params }: Params) {
   const r = await loadOnce((await params).studentId);
   const t = await getTranslations("record");
@@ -58,6 +72,7 @@ export default async function StudentRecordPage({ params }: Params) {
         {s.homeSchooling && <li>{t("homeSchooling")}</li>}
         {s.leftAt && <li>{t("leftAt", { date: formatDayRu(s.leftAt) })}</li>}
       </ul>
+      {r.scope === "FULL" && <ExtractLinks studentId={s.id} />}
       {r.scope === "OWN_SUBJECTS" && <Notice kind="info">{t("ownSubjects")}</Notice>}
       {r.sections.length === 0 && <p>{t("empty")}</p>}
       {r.sections.map((section, i) => {

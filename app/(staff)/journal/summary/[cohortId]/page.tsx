@@ -35,9 +35,16 @@ export async function generateMetadata(props: Params) {
 export default async function SummaryPage(props: Params) {
   const sheet = await load(props);
   const t = await getTranslations("finals");
+  const tx = await getTranslations("extracts");
+  const { year } = await props.searchParams;
+  const pdfHref = `/api/reports/summary/${sheet.cohort.id}${typeof year === "string" ? `?year=${encodeURIComponent(year)}` : ""}`;
   return (
     <main id="main" className="mx-auto max-w-screen-2xl px-4 py-6">
-      <PageTitle title={t("sheetTitle", { cohort: sheet.cohort.name })} lead={t("sheetLead", { year: sheet.cohort.yearName })} />
+      <PageTitle title={t("sheetTitle", { cohort: sheet.cohort.name })} lead={t("sheetLead", { year: sheet.cohort.yearName })}>
+        <a href={pdfHref} className="text-accent underline underline-offset-4">
+          {tx("summaryPdf")}
+        </a>
+      </PageTitle>
       {sheet.rows.length === 0 ? (
         <p>{t("sheetEmpty")}</p>
       ) : sheet.subjects.length === 0 ? (

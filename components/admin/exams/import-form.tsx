@@ -1,0 +1,138 @@
+"use client";
+
+import { useActionState, useState } from "react";
+
+import type { ActionResult } from "@/lib/action";
+import type { ExamImportReport, ExamPlanRow } from "@/lib/exams/import";
+import { DataTable } from "@/components/ui/data-table";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FileField } from "@/components/admin/import/file-field";
+import { fill, type ImportLabels } from "@/components/admin/exams/labels";
+
+type Preview = { id: string; report: ExamImportReport; file: { name: string; data: string } | null };
+type PreviewAction = (prev: ActionResult<Preview>, form: FormData) => Promise<ActionResult<Preview>>;
+type ApplyAction = (prev: ActionResult<ExamImportReport>, form: FormData) => Promise<ActionResult<ExamImportReport>>;
+
+const MAX_BYTES = 1024 * 1024;
+
+function dayRu(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${d}.${m}.${y}`;
+}
+
+/** Upload → the check (errors, or what will change) → confirm → what was done. */
+export function ExamImportForm({ preview, apply, labels }: { preview: PreviewAction; apply: ApplyAction; labels: ImportLabels }) {
+  const [state, formAction] = useActionState(preview, null);
+  const [tooBig, setTooBig] = useState(false);
+  const failed = state && !state.ok ? state : null;
+  const tooBigText = labels.fileHint;
+  return (
+    <>
+      <form
+        action={formAction}
+        noValidate
+        onSubmit={(e) => {
+          const input = e.currentTarget.elements.namedItem("file");
+          const big = input instanceof HTMLInputElement && (input.files?.[0]?.size ?? 0) > MAX_BYTES;
+          setTooBig(big);
+          if (big) e.preventDefault();
+        }}
+      >
+        <ErrorSummary title={labels.errorTitle} message={tooBig ? tooBigText : failed?.message} />
+        <FileField name="file" label={labels.file} hint={labels.fileHint} accept=".csv,text/csv" errors={tooBig ? [tooBigText] : failed?.fieldErrors.file} />
+        <SubmitButton label={labels.check} pending={labels.checking} />
+      </form>
+      {state?.ok && state.data.report.status === "REJECTED" && <ErrorsView report={state.data.report} labels={labels} />}
+      {state?.ok && state.data.report.status === "PREVIEW" && state.data.file && (
+        <Confirm key={state.data.id} report={state.data.report} file={state.data.file} apply={apply} labels={labels} />
+      )}
+    </>
+  );
+}
+
+function ErrorsView({ report, labels }: { report: ExamImportReport; labels: ImportLabels }) {
+  const errors = report.errors.map((e, i) => ({ ...e, key: String(i) }));
+  return (
+    <section aria-labelledby="exam-import-result" className="mt-6">
+      <div role="alert" className="max-w-3xl rounded border-2 border-danger bg-red-50 p-3">
+        <h3 id="exam-import-result" className="text-lg font-bold text-danger">
+          {labels.rejected}
+        </h3>
+        <p>{labels.rejectedLead}</p>
+      </div>
+      <DataTable
+        caption={fill(labels.errorsCaption, { file: report.fileName })}
+        rows={errors}
+        rowKey={(e) => e.key}
+        columns={[
+          { key: "line", header: labels.line, cell: (e) => e.line, rowHeader: true },
+          { key: "column", header: labels.column, cell: (e) => e.column },
+          { key: "value", header: labels.value, cell: (e) => (e.value === "" ? labels.empty : e.value), className: "break-all" },
+          { key: "message", header: labels.message, cell: (e) => e.message },
+        ]}
+      />
+    </section>
+  );
+}
+
+function RowsTable({ caption, rows, labels, result }: { caption: string; rows: ExamPlanRow[]; labels: ImportLabels; result: (r: ExamPlanRow) => string }) {
+  return (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => String(r.line)}
+      columns={[
+        { key: "line", header: labels.line, cell: (r) => r.line, rowHeader: true },
+        { key: "student", header: labels.student, cell: (r) => (r.className ? `${r.student}, ${r.className}` : r.student) },
+        { key: "exam", header: labels.exam, cell: (r) => `${labels.kinds[r.exam]}, ${r.subject}` },
+        { key: "date", header: labels.date, cell: (r) => dayRu(r.examDate) },
+        { key: "score", header: labels.score, cell: (r) => fill(labels.scoreOf, { score: r.score, max: r.maxScore }) },
+        { key: "mark", header: labels.mark, cell: (r) => r.mark },
+        { key: "result", header: labels.result, cell: result },
+      ]}
+    />
+  );
+}
+
+function Confirm({ report, file, apply, labels }: { report: ExamImportReport; file: { name: string; data: string }; apply: ApplyAction; labels: ImportLabels }) {
+  const [state, formAction] = useActionState(apply, null);
+  const failed = state && !state.ok ? state : null;
+  const done = state?.ok ? state.data : null;
+  if (done?.status === "REJECTED") return <ErrorsView report={done} labels={labels} />;
+  if (done?.status === "APPLIED") {
+    return (
+      <section aria-labelledby="exam-import-result" className="mt-6">
+        <div role="status" className="max-w-3xl rounded border-2 border-ok bg-green-50 p-3">
+          <h3 id="exam-import-result" className="text-lg font-bold">
+            {labels.applied}
+          </h3>
+          <p>{fill(labels.appliedLead, { ...done.counts, messages: done.messages })}</p>
+        </div>
+        <RowsTable caption={fill(labels.appliedCaption, { file: done.fileName })} rows={done.rows} labels={labels} result={(r) => labels.appliedResults[r.result]} />
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="exam-import-result" className="mt-6">
+      <div role="status" className="max-w-3xl rounded border-2 border-accent bg-blue-50 p-3">
+        <h3 id="exam-import-result" className="text-lg font-bold">
+          {labels.previewHeading}
+        </h3>
+        <p>{fill(labels.previewLead, report.counts)}</p>
+      </div>
+      <RowsTable
+        caption={fill(labels.previewCaption, { file: report.fileName })}
+        rows={report.rows}
+        labels={labels}
+        result={(r) => (r.result === "updated" ? fill(labels.results.updated, { score: r.before?.score ?? "", mark: r.before?.mark ?? "" }) : labels.results[r.result])}
+      />
+      <form action={formAction}>
+        <ErrorSummary title={labels.errorTitle} message={failed?.message} />
+        <input type="hidden" name="fileName" value={file.name} />
+        <input type="hidden" name="data" value={file.data} />
+        <SubmitButton label={labels.confirm} pending={labels.confirming} />
+      </form>
+    </section>
+  );
+}
