@@ -156,6 +156,11 @@ export default async function JournalHome() {
           {tg("finalsAndSummary")}
         </Link>
       </p>
+      <p className="mt-2">
+        <Link href="/journal/stats" className={LINK}>
+          {tg("myStats")}
+        </Link>
+      </p>
       {day.classes.length > 0 && (
         <section aria-labelledby="classes" className="mt-8">
           <h2 id="classes" className="text-xl font-bold">
