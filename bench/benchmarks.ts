@@ -10,6 +10,7 @@ import type { InsertMode } from "../prisma/seed/sink";
 import type { BenchDb, EngineName } from "./engines";
 import { percentile, round, withPeakRss } from "./measure";
 import { deliveryBenchmarks } from "./delivery-benchmarks";
+import { documentsBenchmarks } from "./documents-benchmarks";
 import { journalBenchmarks } from "./journal-benchmarks";
 import { setupBenchmarks } from "./setup-benchmarks";
 
@@ -179,4 +180,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   ...setupBenchmarks(ensureSeeded),
   ...journalBenchmarks(ensureSeeded),
   ...deliveryBenchmarks(),
+  ...documentsBenchmarks(ensureSeeded),
 ];

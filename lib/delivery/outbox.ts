@@ -52,7 +52,8 @@ function rowFor(channel: Channel, address: string, text: MessageText): Pick<Row,
 
 /**
  * Every guardian of the student with consent, on each channel they chose, with a
- * confirmed contact, honouring frequency (digests), kinds and quiet hours; idempotent by
+ * confirmed contact, honouring frequency (digests, which urgent kinds such as EXAM_RESULT
+ * skip: lib/delivery/schedule.ts), kinds and quiet hours; idempotent by
  * (eventKey, channel, address). Returns the rows written.
  */
 export async function enqueueAboutStudent(
@@ -101,7 +102,7 @@ export async function enqueueAboutStudent(
       for (const s of subs) if (mine.has(s.userId)) targets.push({ channel: "PUSH", address: s.id });
     }
     for (const t of targets) {
-      const at = notBefore({ channel: t.channel, frequency: pref.frequency, quietFrom: pref.quietFrom, quietTo: pref.quietTo, timeZone: school.timeZone, now: earliest });
+      const at = notBefore({ channel: t.channel, kind: m.kind, frequency: pref.frequency, quietFrom: pref.quietFrom, quietTo: pref.quietTo, timeZone: school.timeZone, now: earliest });
       if (!at) continue;
       rows.push({
         schoolId, kind: m.kind, eventKey: m.eventKey, guardianId, studentId: m.studentId,

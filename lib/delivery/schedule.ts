@@ -6,7 +6,7 @@
  * turning a local wall time into an instant goes through Intl, so daylight-saving zones
  * work as well as Asia/Yekaterinburg (which has none).
  */
-import type { DeliveryFrequency } from "@/generated/prisma/client";
+import type { DeliveryFrequency, MessageKind } from "@/generated/prisma/client";
 
 export type Channel = "EMAIL" | "SMS" | "PUSH";
 
@@ -92,8 +92,21 @@ export function nextDigestTime(at: Date, timeZone: string, frequency: "DAILY" | 
   return localToInstant(nextDay(local.day, days), DIGEST_MINUTE, timeZone);
 }
 
+/**
+ * Kinds that never wait for a digest: the family must hear of an exam result within 24
+ * hours of its receipt (R6), so a guardian who chose a daily or weekly digest still gets
+ * it at once. Quiet hours still hold for SMS and push; PAPER_ONLY still sends nothing.
+ */
+export const URGENT_KINDS: readonly MessageKind[] = ["EXAM_RESULT"];
+
+export function isUrgent(kind: MessageKind | undefined): boolean {
+  return kind !== undefined && URGENT_KINDS.includes(kind);
+}
+
 export type Timing = {
   channel: Channel;
+  /** the message's kind: an urgent one (URGENT_KINDS) skips the digest */
+  kind?: MessageKind;
   frequency: DeliveryFrequency;
   quietFrom: number;
   quietTo: number;
@@ -103,11 +116,12 @@ export type Timing = {
 
 /**
  * Not before when may this message go: at once (e-mail), at the end of quiet hours (SMS,
- * push at night), at the next digest; null for PAPER_ONLY (nothing electronic).
+ * push at night), at the next digest (unless the kind is urgent); null for PAPER_ONLY
+ * (nothing electronic).
  */
 export function notBefore(t: Timing): Date | null {
   if (t.frequency === "PAPER_ONLY") return null;
-  const base = t.frequency === "IMMEDIATE" ? t.now : nextDigestTime(t.now, t.timeZone, t.frequency);
+  const base = t.frequency === "IMMEDIATE" || isUrgent(t.kind) ? t.now : nextDigestTime(t.now, t.timeZone, t.frequency);
   return t.channel === "EMAIL" ? base : afterQuietHours(base, t.timeZone, t.quietFrom, t.quietTo);
 }
 

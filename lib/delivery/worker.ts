@@ -31,7 +31,8 @@ import { createPushSender } from "./channels/push";
 import { createSmsSender } from "./channels/sms";
 import { errorText, type ChannelSender, type Outgoing, type SendOutcome } from "./channels/types";
 import { digestText } from "./digest";
-import { retryDelay, type Channel } from "./schedule";
+import { isUrgent, retryDelay, type Channel } from "./schedule";
+import type { MessageKind } from "@/generated/prisma/client";
 
 export const LEASE_MS = 2 * 60_000;
 
@@ -226,7 +227,8 @@ export function createDeliveryWorker(o: WorkerOptions): DeliveryWorker {
           prefs.set(pk, p?.frequency ?? "IMMEDIATE");
         }
         const f = prefs.get(pk);
-        if (f === "DAILY" || f === "WEEKLY") {
+        // an urgent kind (an exam result) goes on its own, never inside a digest
+        if ((f === "DAILY" || f === "WEEKLY") && !isUrgent(r.kind as MessageKind)) {
           const gk = `${pk}:${r.channel}:${r.address}`;
           digestGroups.set(gk, [...(digestGroups.get(gk) ?? []), r]);
           continue;

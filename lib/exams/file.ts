@@ -11,6 +11,7 @@ import { headerKey } from "@/lib/imports/columns";
 import type { RowError } from "@/lib/imports/row-check";
 import type { Sheet } from "@/lib/imports/table";
 import { isNamePart, nameKey, parseInteger, tidy } from "@/lib/imports/values";
+import { localTime, localToInstant } from "@/lib/delivery/schedule";
 import { parseDay } from "@/lib/time";
 import { EXAM_KIND_SHORT, parseExamKind, SCORE_LIMIT } from "@/lib/exams/scale";
 
@@ -125,4 +126,27 @@ export function readExamSheet(sheet: Sheet, today: string): ExamFileRead {
 /** The file's header line, for the format's description and tests. */
 export function examHeaderLine(delimiter = ";"): string {
   return EXAM_COLUMNS.map((c) => c.header).join(delimiter);
+}
+
+/**
+ * When the school received the file, as a person or a browser writes it, in the school's
+ * time zone: «2026-06-05T14:30» (a browser's date-and-time field), «05.06.2026 14:30» or
+ * «05.06.2026, 14:30»; the instant, or null for anything else.
+ */
+export function parseReceivedAt(input: string, timeZone: string): Date | null {
+  const m = /^(\S+?)(?:T|,?\s+)(\d{1,2})[:.](\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(input.trim());
+  if (!m) return null;
+  const day = parseDay(m[1] ?? "");
+  const hour = Number(m[2]);
+  const minute = Number(m[3]);
+  if (!day || hour > 23 || minute > 59) return null;
+  return localToInstant(day, hour * 60 + minute, timeZone);
+}
+
+/** An instant as the browser's date-and-time field shows it in the school's zone: «2026-06-05T14:30». */
+export function receivedAtValue(at: Date, timeZone: string): string {
+  const t = localTime(at, timeZone);
+  const hh = String(Math.floor(t.minute / 60)).padStart(2, "0");
+  const mm = String(t.minute % 60).padStart(2, "0");
+  return `${t.day}T${hh}:${mm}`;
 }

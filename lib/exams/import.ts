@@ -4,13 +4,16 @@
  * name, the year's scale for that exam and subject), then either nothing is written and
  * every bad row is listed, or all rows are applied in one transaction. A result is unique
  * by student, subject, exam and day: the same file again changes nothing, a changed score
- * updates the row and raises its version. Results are published at once (the import's
- * own time) and each new or changed one goes to the child's guardians as EXAM_RESULT.
+ * updates the row and raises its version. The time the school received the file from
+ * the exam centre is given by the administrator (it starts the 24 hours of R6); results
+ * are published at once (the import's own time) and each new or changed one goes to the
+ * child's guardians as EXAM_RESULT. Two imports of one file at once: the second is
+ * refused by the database's unique key and writes nothing.
  */
 import "server-only";
 import { createHash } from "node:crypto";
 
-import type { ExamKind } from "@/generated/prisma/enums";
+import type { ExamKind, SubjectKind } from "@/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/server";
@@ -20,16 +23,21 @@ import type { RowError } from "@/lib/imports/row-check";
 import { readSheet } from "@/lib/imports/table";
 import { nameKey } from "@/lib/imports/values";
 import { notifyExamResult } from "@/lib/notify/producers";
-import { dateToDay, dayToDate, formatDayRu, schoolToday } from "@/lib/time";
-import { readExamSheet, type ExamRowInput } from "@/lib/exams/file";
-import { EXAM_KIND_SHORT, markFor } from "@/lib/exams/scale";
+import { isUniqueViolation } from "@/lib/people/unique";
+import { dateToDay, dayToDate, formatDateTime, formatDayRu, schoolToday } from "@/lib/time";
+import { parseReceivedAt, readExamSheet, type ExamRowInput } from "@/lib/exams/file";
+import { INFORM_WITHIN_MS } from "@/lib/exams/informed";
+import { EXAM_KIND_SHORT, markFor, subjectKindsOf } from "@/lib/exams/scale";
 
 /** An exam centre's file is small: a school's ninth grade. */
 export const MAX_EXAM_FILE_BYTES = 1024 * 1024;
 
 export type ExamPlanRow = {
   line: number;
+  /** the student as the school has them */
   student: string;
+  /** the student as the file names them, when that differs (e.g. a patronymic the school lacks) */
+  fileStudent: string | null;
   className: string | null;
   exam: ExamKind;
   subject: string;
@@ -51,6 +59,17 @@ export type ExamImportReport = {
   errors: RowError[];
   /** messages put in the outbox (APPLIED) */
   messages: number;
+  /** when the school received the file (the start of the 24 hours) */
+  receivedAt: Date;
+  /** publishing now is more than 24 hours after the receipt */
+  publishLate: boolean;
+};
+
+/** The import's field for the receipt time; its errors are shown next to it. */
+export const RECEIVED_FIELD = "receivedAt";
+
+const SUBJECT_KIND_RU: Record<SubjectKind, string> = {
+  SUBJECT: "учебный предмет", COURSE: "курс", CORRECTION: "коррекционный курс", VOCATIONAL: "профобучение",
 };
 
 type Planned = ExamPlanRow & { studentId: string; subjectId: string; yearId: string; existingId: string | null };
@@ -84,8 +103,10 @@ export async function planExamRows(tx: Tx, schoolId: string, input: readonly Exa
     const k = studentKey(s.lastName, s.firstName, dateToDay(s.birthDate));
     byKey.set(k, [...(byKey.get(k) ?? []), s]);
   }
-  const subjects = await tx.subject.findMany({ where: { schoolId }, select: { id: true, name: true } });
-  const subjectByName = new Map(subjects.map((s) => [nameKey(s.name), s]));
+  const subjects = await tx.subject.findMany({ where: { schoolId }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } });
+  // names differing only in case or «ё» are one name to a person: the exam's kind tells them apart
+  const subjectsByName = new Map<string, typeof subjects>();
+  for (const s of subjects) subjectsByName.set(nameKey(s.name), [...(subjectsByName.get(nameKey(s.name)) ?? []), s]);
   const years = await tx.academicYear.findMany({ where: { schoolId }, select: { id: true, name: true, startDate: true, endDate: true } });
   const scales = await tx.examScale.findMany({ where: { schoolId }, select: { yearId: true, kind: true, subjectId: true, maxScore: true, min3: true, min4: true, min5: true } });
   const scaleOf = new Map(scales.map((s) => [`${s.yearId}|${s.kind}|${s.subjectId}`, s]));
@@ -96,16 +117,25 @@ export async function planExamRows(tx: Tx, schoolId: string, input: readonly Exa
     const fail = (column: string, value: string, message: string) => errors.push({ line: row.line, column, value, message });
     const fileName = personLabel({ lastName: row.lastName, firstName: row.firstName, middleName: row.middleName || null });
     const candidates = (byKey.get(studentKey(row.lastName, row.firstName, row.birthDate)) ?? [])
-      // without a patronymic in the file, name and date of birth decide
-      .filter((s) => row.middleName === "" || nameKey(s.middleName ?? "") === nameKey(row.middleName));
+      // without a patronymic in the file, name and date of birth decide; a school record
+      // without one matches a file row with one
+      .filter((s) => row.middleName === "" || !s.middleName?.trim() || nameKey(s.middleName) === nameKey(row.middleName));
     const student = candidates.length === 1 ? candidates[0] : undefined;
     if (candidates.length === 0) {
       fail("Фамилия", fileName, `Ученика «${fileName}», родившегося ${formatDayRu(row.birthDate)}, в школе нет. Проверьте ФИО и дату рождения.`);
-    } else if (candidates.length > 1) {
+    } else if (candidates.length > 1 && row.middleName === "") {
       fail("Отчество", row.middleName, `Под «${fileName}», ${formatDayRu(row.birthDate)} г. р., в школе ${candidates.length} ученика. Укажите отчество, чтобы различить их.`);
+    } else if (candidates.length > 1) {
+      fail("Отчество", row.middleName, `Под «${fileName}», ${formatDayRu(row.birthDate)} г. р., подходят ${candidates.length} ученика школы: ${candidates.map((c) => `«${personLabel(c)}»`).join(" и ")}. Впишите отчество в карточку ученика, у которого его нет, или проверьте дату рождения.`);
     }
-    const subject = subjectByName.get(nameKey(row.subject));
-    if (!subject) fail("Предмет", row.subject, `Предмета «${row.subject}» в школе нет. Напишите его так, как он назван в учебном плане.`);
+    const named = subjectsByName.get(nameKey(row.subject)) ?? [];
+    const fitting = named.filter((s) => (subjectKindsOf(row.kind) as SubjectKind[]).includes(s.kind));
+    const pool = named.length > 1 && fitting.length > 0 ? fitting : named;
+    const subject = pool.length === 1 ? pool[0] : undefined;
+    if (pool.length === 0) fail("Предмет", row.subject, `Предмета «${row.subject}» в школе нет. Напишите его так, как он назван в учебном плане.`);
+    if (pool.length > 1) {
+      fail("Предмет", row.subject, `В школе несколько предметов с таким названием: ${pool.map((s) => `«${s.name}» (${SUBJECT_KIND_RU[s.kind]})`).join(" и ")}. Для ${EXAM_KIND_SHORT[row.kind]} не понятно, какой из них. Переименуйте один из них в учебном плане.`);
+    }
     const year = years.find((y) => dateToDay(y.startDate) <= row.examDate && row.examDate <= dateToDay(y.endDate));
     if (!year) fail("Дата экзамена", formatDayRu(row.examDate), "Эта дата не попадает ни в один учебный год школы.");
     const scale = year && subject ? scaleOf.get(`${year.id}|${row.kind}|${subject.id}`) : undefined;
@@ -138,9 +168,12 @@ export async function planExamRows(tx: Tx, schoolId: string, input: readonly Exa
     const mark = markFor(m.row.score, m.scale) ?? 2;
     const was = existingOf.get(`${m.student.id}|${m.subject.id}|${m.row.kind}|${m.row.examDate}`);
     const same = was && was.primaryScore === m.row.score && was.maxScore === m.scale.maxScore && was.mark === mark && was.publishedAt !== null;
+    const inSchool = personLabel(m.student);
+    const inFile = personLabel({ lastName: m.row.lastName, firstName: m.row.firstName, middleName: m.row.middleName || null });
     return {
       line: m.row.line,
-      student: personLabel(m.student),
+      student: inSchool,
+      fileStudent: nameKey(inSchool) === nameKey(inFile) ? null : inFile,
       className: m.student.memberships[0]?.cohort.name ?? null,
       exam: m.row.kind,
       subject: m.subject.name,
@@ -171,7 +204,29 @@ class Rejected extends Error {
   }
 }
 
-type FileInput = { fileName: string; bytes: Uint8Array };
+/**
+ * The file and when the school received it from the exam centre: the text of the form's
+ * field (a local date and time in the school's zone) or an instant.
+ */
+type FileInput = { fileName: string; bytes: Uint8Array; receivedAt: string | Date };
+
+function refuseReceived(message: string): never {
+  throw new AppError("BAD_INPUT", message, { [RECEIVED_FIELD]: [message] });
+}
+
+/** The receipt time: readable, not in the future, not before any exam of the file. */
+function receivedAtOf(p: Principal, value: string | Date, rows: readonly ExamRowInput[], now: Date): Date {
+  const at = value instanceof Date ? value : parseReceivedAt(value, p.timeZone);
+  if (value === "" || (typeof value === "string" && value.trim() === "")) refuseReceived("Укажите, когда школа получила файл от РЦОИ: дату и время.");
+  if (!at || Number.isNaN(at.getTime())) refuseReceived("Дата и время получения не распознаны. Пишите так: 05.06.2026 14:30.");
+  if (at.getTime() > now.getTime()) refuseReceived(`Это время ещё не наступило (сейчас ${formatDateTime(now, p.timeZone)}). Укажите, когда файл пришёл на самом деле.`);
+  const day = schoolToday(p.timeZone, at);
+  const later = rows.filter((r) => r.examDate > day).sort((a, b) => b.examDate.localeCompare(a.examDate))[0];
+  if (later) {
+    refuseReceived(`Файл не мог прийти раньше экзамена: в строке ${later.line} экзамен ${formatDayRu(later.examDate)}, а получение указано ${formatDayRu(day)}. Проверьте дату получения.`);
+  }
+  return at;
+}
 
 async function readRows(p: Principal, input: FileInput): Promise<{ fileName: string; fileHash: string; rows: ExamRowInput[]; errors: RowError[] }> {
   if (input.bytes.byteLength === 0) throw new AppError("BAD_INPUT", "Файл пустой.", { file: ["Файл пустой."] });
@@ -193,16 +248,18 @@ async function logRejected(p: Principal, run: { fileName: string; fileHash: stri
 }
 
 /** Checks the file and tells what an import would do; writes nothing but the log of a refused file. */
-export async function previewExamImport(p: Principal, input: FileInput): Promise<ExamImportReport> {
+export async function previewExamImport(p: Principal, input: FileInput, now: Date = new Date()): Promise<ExamImportReport> {
   assertCan(p, "exams.manage");
   const file = await readRows(p, input);
+  const receivedAt = receivedAtOf(p, input.receivedAt, file.rows, now);
+  const timing = { receivedAt, publishLate: now.getTime() - receivedAt.getTime() > INFORM_WITHIN_MS };
   const checked = await db.$transaction((tx) => checkFile(tx, p.schoolId, file));
   if (checked.errors.length > 0) {
     await logRejected(p, file, checked.errors);
-    return { fileName: file.fileName, status: "REJECTED", counts: ZERO, rows: [], errors: checked.errors, messages: 0 };
+    return { fileName: file.fileName, status: "REJECTED", counts: ZERO, rows: [], errors: checked.errors, messages: 0, ...timing };
   }
   const rows = checked.plan.map(publicRow);
-  return { fileName: file.fileName, status: "PREVIEW", counts: countResults(rows), rows, errors: [], messages: 0 };
+  return { fileName: file.fileName, status: "PREVIEW", counts: countResults(rows), rows, errors: [], messages: 0, ...timing };
 }
 
 /** The mistakes of the file itself and those against the school, in the order of the lines. */
@@ -213,13 +270,16 @@ async function checkFile(tx: Tx, schoolId: string, file: { rows: ExamRowInput[];
 }
 
 /**
- * Checks the file again and applies it in one transaction, or changes nothing. The
- * results are received and published at the import's time; each new or changed one is
- * announced to the family in the same transaction.
+ * Checks the file again and applies it in one transaction, or changes nothing. A new or
+ * changed result is received at the given time and published at the import's; an
+ * unchanged one keeps both. Each new or changed one is announced to the family in the
+ * same transaction.
  */
 export async function applyExamImport(p: Principal, input: FileInput, now: Date = new Date()): Promise<ExamImportReport> {
   assertCan(p, "exams.manage");
   const file = await readRows(p, input);
+  const receivedAt = receivedAtOf(p, input.receivedAt, file.rows, now);
+  const timing = { receivedAt, publishLate: now.getTime() - receivedAt.getTime() > INFORM_WITHIN_MS };
   try {
     const done = await db.$transaction(
       async (tx) => {
@@ -233,7 +293,7 @@ export async function applyExamImport(p: Principal, input: FileInput, now: Date 
         let messages = 0;
         for (const r of plan) {
           if (r.result === "unchanged") continue;
-          const values = { yearId: r.yearId, primaryScore: r.score, maxScore: r.maxScore, mark: r.mark, receivedAt: now, publishedAt: now, importRunId: runId };
+          const values = { yearId: r.yearId, primaryScore: r.score, maxScore: r.maxScore, mark: r.mark, receivedAt, publishedAt: now, importRunId: runId };
           let id: string;
           // every result and every change of one is in the audit history, as marks are
           const shown = { exam: r.exam, examDate: r.examDate, primaryScore: r.score, maxScore: r.maxScore, mark: r.mark };
@@ -262,10 +322,12 @@ export async function applyExamImport(p: Principal, input: FileInput, now: Date 
       },
       { timeout: 2 * 60_000, maxWait: 30_000 },
     );
-    return { fileName: file.fileName, status: "APPLIED", counts: done.counts, rows: done.rows, errors: [], messages: done.messages };
+    return { fileName: file.fileName, status: "APPLIED", counts: done.counts, rows: done.rows, errors: [], messages: done.messages, ...timing };
   } catch (error) {
+    // another import of the same results committed first: this one rolled back whole
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Этот файл уже загружается или уже загружен — обновите страницу и проверьте.");
     if (!(error instanceof Rejected)) throw error;
     await logRejected(p, file, error.errors);
-    return { fileName: file.fileName, status: "REJECTED", counts: ZERO, rows: [], errors: error.errors, messages: 0 };
+    return { fileName: file.fileName, status: "REJECTED", counts: ZERO, rows: [], errors: error.errors, messages: 0, ...timing };
   }
 }

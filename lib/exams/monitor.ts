@@ -1,5 +1,7 @@
 /**
- * The administrator's 24-hour screen (R6): every exam result of the current year with the
+ * The administrator's 24-hour screen (R6): every exam result received in the last 400 days
+ * (so the new school year does not hide the spring's results), and every older one whose
+ * family has still not been told, with the
  * time the school received it and the time it was published, and for each family whether
  * the message reached them within 24 hours, and if not, why. Problems first, the oldest
  * first; a filter shows the problems only.
@@ -12,11 +14,13 @@ import type { Principal } from "@/lib/auth/principal";
 import { lastDecisions } from "@/lib/consent/gate";
 import { db } from "@/lib/db/server";
 import { DEFAULT_PREFERENCE, isConfirmedContact } from "@/lib/delivery/outbox";
-import { currentYear } from "@/lib/imports/common";
 import { examEventKey } from "@/lib/notify/producers";
 import { fullName, shortName } from "@/lib/people/names";
-import { dateToDay, schoolToday } from "@/lib/time";
-import { familyInformed, type GuardianFacts, type Informed } from "@/lib/exams/informed";
+import { dateToDay } from "@/lib/time";
+import { familyInformed, isOpenProblem, type GuardianFacts, type Informed } from "@/lib/exams/informed";
+
+/** How far back the screen shows every result; older ones only while their problem is open. */
+export const MONITOR_DAYS = 400;
 
 export type MonitorRow = {
   id: string;
@@ -34,17 +38,17 @@ export type MonitorRow = {
   informed: Informed;
 };
 
-export type Monitor = { yearName: string | null; rows: MonitorRow[]; total: number; problems: number };
+export type Monitor = { since: Date; rows: MonitorRow[]; total: number; problems: number };
 
 export async function examMonitor(p: Principal, o: { problemsOnly?: boolean; now?: Date } = {}): Promise<Monitor> {
   assertCan(p, "exams.manage");
   const now = o.now ?? new Date();
   const { schoolId } = p;
-  const year = await db.$transaction((tx) => currentYear(tx, schoolId, schoolToday(p.timeZone, now)));
-  if (!year) return { yearName: null, rows: [], total: 0, problems: 0 };
-  const yearRow = await db.academicYear.findUniqueOrThrow({ where: { schoolId_id: { schoolId, id: year.id } }, select: { name: true } });
+  const since = new Date(now.getTime() - MONITOR_DAYS * 24 * 3_600_000);
+  // all of the school's results: an old one stays on the screen while its family is not told
+  // (a school has a few hundred a year; those within the span are filtered after the verdict)
   const results = await db.examResult.findMany({
-    where: { schoolId, yearId: year.id },
+    where: { schoolId },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     select: {
       id: true, kind: true, examDate: true, primaryScore: true, maxScore: true, mark: true, version: true, receivedAt: true, publishedAt: true,
@@ -71,6 +75,11 @@ export async function examMonitor(p: Principal, o: { problemsOnly?: boolean; now
   const subscribed = users.length === 0 ? [] : await db.pushSubscription.findMany({
     where: { schoolId, userId: { in: users.map((u) => u.id) }, removedAt: null }, select: { userId: true },
   });
+  const prints = studentIds.length === 0 ? [] : await db.extractPrint.findMany({
+    where: { schoolId, studentId: { in: studentIds } }, select: { studentId: true, printedAt: true }, orderBy: { printedAt: "asc" },
+  });
+  const printsOf = new Map<string, Date[]>();
+  for (const x of prints) printsOf.set(x.studentId, [...(printsOf.get(x.studentId) ?? []), x.printedAt]);
   const subscribedUsers = new Set(subscribed.map((x) => x.userId));
   const pushUsers = users.filter((u) => subscribedUsers.has(u.id));
   const messages = results.length === 0 ? [] : await db.outboxMessage.findMany({
@@ -89,7 +98,7 @@ export async function examMonitor(p: Principal, o: { problemsOnly?: boolean; now
     messagesOf.set(k, [...(messagesOf.get(k) ?? []), m]);
   }
 
-  const rows: MonitorRow[] = results.map((r) => {
+  const all: MonitorRow[] = results.map((r) => {
     const key = examEventKey(r);
     const guardians: GuardianFacts[] = r.student.guardianships.map(({ guardian: g }) => {
       const pref = prefOf.get(g.id) ?? DEFAULT_PREFERENCE;
@@ -118,11 +127,13 @@ export async function examMonitor(p: Principal, o: { problemsOnly?: boolean; now
       version: r.version,
       receivedAt: r.receivedAt,
       publishedAt: r.publishedAt,
-      informed: familyInformed({ receivedAt: r.receivedAt, publishedAt: r.publishedAt, guardians }, now),
+      // the first paper extract printed after the result came carries it to a family on paper
+      informed: familyInformed({ receivedAt: r.receivedAt, publishedAt: r.publishedAt, guardians, paperPrintedAt: (printsOf.get(r.student.id) ?? []).find((at) => at.getTime() >= r.receivedAt.getTime()) ?? null }, now),
     };
   });
+  const rows = all.filter((r) => r.receivedAt.getTime() >= since.getTime() || isOpenProblem(r.informed));
   // the problems first, the oldest first; then the rest, the newest first
   const problems = rows.filter((r) => r.informed.problem);
   const fine = rows.filter((r) => !r.informed.problem).reverse();
-  return { yearName: yearRow.name, rows: o.problemsOnly ? problems : [...problems, ...fine], total: rows.length, problems: problems.length };
+  return { since, rows: o.problemsOnly ? problems : [...problems, ...fine], total: rows.length, problems: problems.length };
 }

@@ -8,6 +8,11 @@ import { wordKey } from "@/lib/imports/values";
 
 export const EXAM_KINDS = ["OGE", "GVE", "VOCATIONAL"] as const satisfies readonly ExamKind[];
 
+/** The subjects an exam is taken in: ordinary subjects for ОГЭ and ГВЭ, trades for the vocational exam. */
+export function subjectKindsOf(kind: ExamKind): ("SUBJECT" | "VOCATIONAL")[] {
+  return kind === "VOCATIONAL" ? ["VOCATIONAL"] : ["SUBJECT"];
+}
+
 /** The short name used in files, tables and messages. */
 export const EXAM_KIND_SHORT: Record<ExamKind, string> = { OGE: "ОГЭ", GVE: "ГВЭ", VOCATIONAL: "ПО" };
 

@@ -14,15 +14,10 @@ import { AppError } from "@/lib/errors";
 import { currentYear } from "@/lib/imports/common";
 import { schoolToday } from "@/lib/time";
 import type { SaveScaleInput } from "@/lib/exams/schemas";
-import { scaleProblems, type Scale } from "@/lib/exams/scale";
+import { scaleProblems, subjectKindsOf, type Scale } from "@/lib/exams/scale";
 
 export type ScaleRow = { subjectId: string; subjectName: string; scale: Scale | null; updatedAt: Date | null };
 export type ScaleList = { year: { id: string; name: string; closed: boolean } | null; rows: ScaleRow[] };
-
-/** The subjects an exam is taken in: ordinary subjects for ОГЭ and ГВЭ, trades for the vocational exam. */
-function subjectKindsOf(kind: ExamKind): ("SUBJECT" | "VOCATIONAL")[] {
-  return kind === "VOCATIONAL" ? ["VOCATIONAL"] : ["SUBJECT"];
-}
 
 async function yearOf(p: Principal): Promise<{ id: string; name: string; closed: boolean } | null> {
   const y = await db.$transaction((tx) => currentYear(tx, p.schoolId, schoolToday(p.timeZone)));

@@ -16,7 +16,15 @@ export const saveScaleSchema = z.object({
 });
 export type SaveScaleInput = z.infer<typeof saveScaleSchema>;
 
+/** When the school received the file: the text of the date-and-time field, read by lib/exams/import.ts. */
+const receivedAt = z
+  .string({ error: "Укажите, когда школа получила файл от РЦОИ: дату и время." })
+  .trim()
+  .min(1, "Укажите, когда школа получила файл от РЦОИ: дату и время.")
+  .max(40, "Дата и время получения не распознаны. Пишите так: 05.06.2026 14:30.");
+
 export const examFileSchema = z.object({
+  receivedAt,
   file: z.custom<File>((v) => typeof File !== "undefined" && v instanceof File && v.size > 0 && v.name !== "", { error: "Выберите файл CSV с результатами экзаменов." }),
 });
 
@@ -24,4 +32,5 @@ export const examFileSchema = z.object({
 export const examConfirmSchema = z.object({
   fileName: z.string().min(1).max(200),
   data: z.string().min(1, "Файл не передан: загрузите его ещё раз.").max(2_000_000, "Файл слишком большой."),
+  receivedAt,
 });

@@ -8,18 +8,23 @@
  * lessons and absences, the same policy in force, so paper and screen never disagree.
  *
  * Who may print (least privilege): the administration, any student of the school; a
- * teacher, the students of a class they lead (Cohort.classTeacher) for a span in which
- * the student was in that class. Anyone else, or any other student: NOT_FOUND.
+ * teacher, the students of a class they lead (Cohort.classTeacher) for a span that lies
+ * wholly inside the student's time in that class — an extract reads everything of its
+ * span, so a span reaching into another class would show that class's marks. Anyone
+ * else, any other student or span: NOT_FOUND.
+ *
+ * The published exam results (ОГЭ, ГВЭ, the vocational exam) of the span close the
+ * extract: families without internet learn them from paper too.
  */
 import "server-only";
 
-import type { PeriodKind, Prisma } from "@/generated/prisma/client";
+import type { ExamKind, PeriodKind, Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { hasRole } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/permissions";
-import { paperList } from "@/lib/consent/events";
+import { consentedGuardianIds } from "@/lib/consent/gate";
 import { loadStudentMarks } from "@/lib/journal/student-marks-query";
 import { loadGradingPolicy } from "@/lib/school/grading-policy";
 import { fullName, shortName } from "@/lib/people/names";
@@ -47,6 +52,8 @@ export type ExtractSubject = {
   note: string | null;
 };
 export type ResolvedSpan = { periodId: string | null; kind: PeriodKind | null; name: string | null; yearName: string | null; from: string; to: string };
+/** One published exam result: «ОГЭ», «Математика», the day, «23 из 31», «4». */
+export type ExtractExam = { kind: string; subject: string; date: string; score: string; mark: string };
 export type ExtractData = {
   school: { name: string; address: string };
   student: { id: string; name: string; birthDate: string };
@@ -55,6 +62,8 @@ export type ExtractData = {
   subjects: ExtractSubject[];
   absences: ExtractAbsences;
   recommendations: { date: string; subject: string | null; author: string; text: string }[];
+  /** published exam results whose day falls in the span, by day; empty: no section */
+  exams: ExtractExam[];
   /** why there is no forecast (a range, a closed period, the year) */
   forecastNote: string | null;
   printedOn: string;
@@ -63,6 +72,7 @@ export type ExtractData = {
 const NO_ABSENCES: ExtractAbsences = { absent: 0, ill: 0, excused: 0, late: 0 };
 const CODE_KEY = { ABSENT: "absent", ILL: "ill", EXCUSED: "excused", LATE: "late" } as const;
 const KIND_ORDER: Record<PeriodKind, number> = { QUARTER: 0, TRIMESTER: 0, SEMESTER: 0, YEAR: 1 };
+const EXAM_KIND: Record<ExamKind, string> = { OGE: "ОГЭ", GVE: "ГВЭ", VOCATIONAL: "квалификационный экзамен" };
 
 export function today(p: Principal): string {
   return schoolToday(p.timeZone);
@@ -179,7 +189,7 @@ async function buildExtract(p: Principal, c: Common, student: { id: string; name
   const isYear = span.kind === "YEAR";
   const finalKind = isYear ? "YEAR" : "PERIOD";
 
-  const [marks, lessons, attendance, items, finals, recs] = await Promise.all([
+  const [marks, lessons, attendance, items, finals, recs, exams] = await Promise.all([
     loadStudentMarks(db, { schoolId, studentId: student.id, from: span.from, to: span.to }),
     db.lesson.findMany({
       where: { schoolId, cohortId: { in: cohortIds }, date: { gte: from, lte: to }, status: { in: ["PLANNED", "HELD"] } },
@@ -204,6 +214,12 @@ async function buildExtract(p: Principal, c: Common, student: { id: string; name
       where: { schoolId, studentId: student.id, date: { gte: from, lte: to } },
       orderBy: [{ date: "asc" }, { createdAt: "asc" }],
       select: { date: true, text: true, subject: { select: { name: true } }, author: { select: { lastName: true, firstName: true, middleName: true } } },
+    }),
+    // only what the family has been shown: a result not yet published stays off paper too
+    db.examResult.findMany({
+      where: { schoolId, studentId: student.id, publishedAt: { not: null }, examDate: { gte: from, lte: to } },
+      orderBy: [{ examDate: "asc" }, { kind: "asc" }],
+      select: { kind: true, examDate: true, primaryScore: true, maxScore: true, mark: true, subject: { select: { name: true } } },
     }),
   ]);
 
@@ -270,6 +286,9 @@ async function buildExtract(p: Principal, c: Common, student: { id: string; name
     subjects: out,
     absences: total,
     recommendations: recs.map((r) => ({ date: dateToDay(r.date), subject: r.subject?.name ?? null, author: fullName(r.author), text: r.text })),
+    exams: exams
+      .map((x) => ({ kind: EXAM_KIND[x.kind], subject: x.subject.name, date: dateToDay(x.examDate), score: `${x.primaryScore} из ${x.maxScore}`, mark: String(x.mark) }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.subject.localeCompare(b.subject, "ru")),
     forecastNote,
     printedOn: c.today,
   };
@@ -287,10 +306,19 @@ async function loadStudents(p: Principal, where: Prisma.StudentWhereInput) {
   return rows.map((s) => ({ student: { id: s.id, name: fullName(s), birthDate: dateToDay(s.birthDate) }, members: s.memberships.map(toMember) }));
 }
 
-/** May this user print this student's extract for this span (a teacher: own class then)? */
-function mayPrintSpan(p: Principal, members: readonly Member[], span: ResolvedSpan): boolean {
+/** Does this stay in a cohort cover every day of the span? */
+const covers = (m: Member, from: string, to: string) => m.start <= from && (m.end === null || m.end >= to);
+
+/**
+ * May this user print this student's extract for this span? An administrator, yes; a
+ * class teacher only when the whole span lies inside the student's time in a class they
+ * lead (`cohortId`: that class) — the extract reads every mark of the span, whichever
+ * class it was given in.
+ */
+function mayPrintSpan(p: Principal, members: readonly Member[], span: ResolvedSpan, cohortId?: string): boolean {
   if (hasRole(p, "ADMIN")) return true;
-  return members.some((m) => m.classTeacherId !== null && m.classTeacherId === p.staffId && overlaps(m, span.from, span.to));
+  if (!p.staffId) return false;
+  return members.some((m) => m.classTeacherId === p.staffId && (cohortId === undefined || m.cohortId === cohortId) && covers(m, span.from, span.to));
 }
 
 /** One student's extract; the span defaults to the period under way in the student's class. */
@@ -338,6 +366,36 @@ async function findClass(p: Principal, cohortId: string) {
 }
 
 /**
+ * Of these students, those about whom some guardian must get paper — the rule of the
+ * consent registry's paper list (lib/consent/events.ts paperList), applied to given
+ * students instead of today's class: no guardian recorded; a guardian (open
+ * guardianship) whose current decision is not GRANTED (lib/consent/gate.ts decides);
+ * or a guardian who chose «только на бумаге». lib/consent has this rule only for a
+ * class as it is today, so the per-student form lives here, on its gate.
+ */
+export async function studentsOnPaper(schoolId: string, studentIds: readonly string[]): Promise<Set<string>> {
+  if (studentIds.length === 0) return new Set();
+  const links = await db.guardianship.findMany({ where: { schoolId, studentId: { in: [...studentIds] }, endDate: null }, select: { studentId: true, guardianId: true } });
+  const paperOnly = new Set(
+    (await db.deliveryPreference.findMany({
+      where: { schoolId, frequency: "PAPER_ONLY", guardianId: { in: [...new Set(links.map((l) => l.guardianId))] } },
+      select: { guardianId: true },
+    })).map((x) => x.guardianId),
+  );
+  const out = new Set<string>();
+  for (const id of studentIds) {
+    const guardians = links.filter((l) => l.studentId === id).map((l) => l.guardianId);
+    if (guardians.length === 0 || guardians.some((g) => paperOnly.has(g))) {
+      out.add(id);
+      continue;
+    }
+    const consented = new Set(await consentedGuardianIds(db, schoolId, id));
+    if (guardians.some((g) => !consented.has(g))) out.add(id);
+  }
+  return out;
+}
+
+/**
  * Whom a class batch prints: everyone who was in the class during the span, or of them
  * those on the class's paper list (lib/consent: no current consent of a guardian, a
  * refusal or withdrawal, «только на бумаге», or no guardian at all).
@@ -352,7 +410,9 @@ export async function selectClassExtracts(p: Principal, input: { cohortId: strin
   });
   let students = [...new Map(members.map((m) => [m.student.id, { id: m.student.id, name: fullName(m.student) }])).values()];
   if (input.who === "paper") {
-    const onPaper = new Set((await paperList(p, cohort.id)).rows.map((r) => r.studentId));
+    // the children of the class during the span, not today's class list: a past period
+    // keeps the children who have left since
+    const onPaper = await studentsOnPaper(p.schoolId, students.map((s) => s.id));
     students = students.filter((s) => onPaper.has(s.id));
   }
   return { cohort: { id: cohort.id, name: cohort.name, yearName: cohort.year.name }, span: { ...span, label: spanLabel(span) }, who: input.who, students };
@@ -365,6 +425,10 @@ export async function readClassExtracts(p: Principal, selection: ClassSelection)
   const c = await common(p, selection.span);
   const found = await loadStudents(p, { id: { in: ids } });
   const byId = new Map(found.map((f) => [f.student.id, f]));
+  // a class teacher prints the batch only when every child was in the class the whole span
+  if (ids.some((id) => { const f = byId.get(id); return !f || !mayPrintSpan(p, f.members, selection.span, selection.cohort.id); })) {
+    throw new AppError("NOT_FOUND", "Класс не найден.");
+  }
   const out: ExtractData[] = [];
   for (const id of ids) {
     const f = byId.get(id);

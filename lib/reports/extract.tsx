@@ -1,10 +1,12 @@
 /**
  * The paper extract (выписка из электронного журнала, R2.3) as a PDF: A4, PT Sans, real
  * text in the order it is read (header, student, marks by subject, absences, the
- * teachers' recommendations, the signature). One student starts a page; a long extract
- * runs onto more pages, each naming the student at the foot. The large-print variant is
- * one column of big type with generous spacing, for families who see poorly: each
- * subject a block, every fact on its own line. Always in Russian: a school document.
+ * teachers' recommendations, the published exam results, the signature). One student
+ * starts a page; a long extract runs onto more pages, each naming the student at the
+ * foot, the marks table repeating its header; a subject row stays whole unless it is too
+ * long for a page. The large-print variant is one column of big type (no text under
+ * 16 pt) with generous spacing, for families who see poorly: each subject a block, every
+ * fact on its own line. Always in Russian: a school document.
  */
 import "server-only";
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
@@ -15,33 +17,41 @@ import { formatDayRu } from "@/lib/time";
 
 const LEGEND = "н — пропуск без уважительной причины, б — по болезни, у — по уважительной причине, оп — опоздание.";
 
+/** The smallest type of the large-print variant, in points. */
+export const LARGE_MIN_PT = 16;
+
+/** Rows with more marks than this may break across pages (a long range of days). */
+const UNBREAKABLE_MARKS = 60;
+
 function styles(large: boolean) {
   const k = large ? 1.6 : 1;
+  // large print: nothing smaller than LARGE_MIN_PT
+  const small = (pt: number) => (large ? Math.max(pt * k, LARGE_MIN_PT) : pt);
   return StyleSheet.create({
-    page: { fontFamily: PDF_FONT_FAMILY, fontSize: 10 * k, paddingTop: 32, paddingBottom: 48, paddingHorizontal: large ? 44 : 40, color: "#000000", lineHeight: large ? 1.5 : 1.3 },
-    school: { fontSize: (large ? 8.5 : 9) * k, textAlign: large ? "left" : "right", marginBottom: 8 * k },
+    page: { fontFamily: PDF_FONT_FAMILY, fontSize: small(10), paddingTop: 32, paddingBottom: large ? 56 : 48, paddingHorizontal: large ? 44 : 40, color: "#000000", lineHeight: large ? 1.5 : 1.3 },
+    school: { fontSize: small(9), textAlign: large ? "left" : "right", marginBottom: 8 * k },
     title: { fontSize: 15 * k * (large ? 0.85 : 1), fontWeight: 700, textAlign: large ? "left" : "center", marginBottom: 8 * k },
     info: { marginBottom: 2 * k },
     bold: { fontWeight: 700 },
     h2: { fontSize: 12 * k * (large ? 0.9 : 1), fontWeight: 700, marginTop: 10 * k, marginBottom: 4 * k },
     row: { flexDirection: "row", borderBottomWidth: 0.6, borderColor: "#555555", paddingVertical: 3 },
-    headRow: { flexDirection: "row", borderBottomWidth: 1.2, borderColor: "#000000", paddingVertical: 3, fontWeight: 700, fontSize: 9 },
+    headRow: { flexDirection: "row", borderBottomWidth: 1.2, borderColor: "#000000", paddingVertical: 3, fontWeight: 700, fontSize: small(9) },
     cSubject: { width: "22%", paddingRight: 4 },
     cMarks: { width: "42%", paddingRight: 4 },
     cAverage: { width: "10%", textAlign: "center" },
     cPeriod: { width: "10%", textAlign: "center" },
     cAbsent: { width: "16%", paddingLeft: 4 },
-    forecast: { fontSize: 9, marginLeft: "22%", marginTop: 2, color: "#222222" },
+    forecast: { fontSize: small(9), marginLeft: "22%", marginTop: 2, color: "#222222" },
     block: { marginBottom: 10 * k, paddingBottom: 6 * k, borderBottomWidth: 1, borderColor: "#777777" },
     blockTitle: { fontSize: 11 * k, fontWeight: 700, marginBottom: 2 * k },
     line: { marginBottom: 2 * k },
-    small: { fontSize: (large ? 8 : 8.5) * k, marginTop: 4 * k },
+    small: { fontSize: small(8.5), marginTop: 4 * k },
     rec: { marginBottom: 4 * k },
     signRow: { flexDirection: large ? "column" : "row", justifyContent: "space-between", marginTop: 24 * (large ? 1.2 : 1) },
     signCell: { width: large ? "100%" : "46%", marginBottom: large ? 18 : 0 },
     signLine: { borderBottomWidth: 0.8, borderColor: "#000000", minHeight: 16 * k },
-    signHint: { fontSize: 8 * (large ? 1.4 : 1), marginTop: 2 },
-    footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 8 * (large ? 1.4 : 1), color: "#333333", textAlign: "center" },
+    signHint: { fontSize: small(8), marginTop: 2 },
+    footer: { position: "absolute", bottom: large ? 14 : 20, left: 40, right: 40, fontSize: small(8), color: "#333333", textAlign: "center" },
   });
 }
 type Styles = ReturnType<typeof styles>;
@@ -106,7 +116,7 @@ function Header({ e, s }: { e: ExtractData; s: Styles }) {
 function SubjectTable({ e, s }: { e: ExtractData; s: Styles }) {
   return (
     <View>
-      <View style={s.headRow} wrap={false}>
+      <View style={s.headRow} wrap={false} fixed>
         <Text style={s.cSubject}>Предмет</Text>
         <Text style={s.cMarks}>Отметки (в скобках — дата)</Text>
         <Text style={s.cAverage}>Средний балл</Text>
@@ -114,7 +124,7 @@ function SubjectTable({ e, s }: { e: ExtractData; s: Styles }) {
         <Text style={s.cAbsent}>Пропуски</Text>
       </View>
       {e.subjects.map((x) => (
-        <View key={x.name} style={s.row} wrap={false}>
+        <View key={x.name} style={s.row} wrap={x.marks.length > UNBREAKABLE_MARKS}>
           <View style={{ width: "100%" }}>
             <View style={{ flexDirection: "row" }}>
               <Text style={s.cSubject}>{x.name}</Text>
@@ -153,6 +163,33 @@ function SubjectBlocks({ e, s }: { e: ExtractData; s: Styles }) {
   );
 }
 
+function Exams({ e, s, large }: { e: ExtractData; s: Styles; large: boolean }) {
+  if (e.exams.length === 0) return null;
+  return (
+    <View>
+      <Text style={s.h2} minPresenceAhead={60}>
+        Результаты государственной итоговой аттестации
+      </Text>
+      {e.exams.map((x, i) =>
+        large ? (
+          <View key={i} style={s.block} wrap={false}>
+            <Text style={s.blockTitle}>
+              {x.kind}, {x.subject}
+            </Text>
+            <Text style={s.line}>Дата: {formatDayRu(x.date)}</Text>
+            <Text style={s.line}>Первичный балл: {x.score}</Text>
+            <Text style={s.line}>Отметка: {x.mark}</Text>
+          </View>
+        ) : (
+          <Text key={i} style={s.rec}>
+            {x.kind}, {x.subject}, {formatDayRu(x.date)}: первичный балл {x.score}, отметка {x.mark}.
+          </Text>
+        ),
+      )}
+    </View>
+  );
+}
+
 function ExtractPage({ e, large }: { e: ExtractData; large: boolean }) {
   const s = styles(large);
   return (
@@ -177,6 +214,8 @@ function ExtractPage({ e, large }: { e: ExtractData; large: boolean }) {
           </Text>
         ))
       )}
+
+      <Exams e={e} s={s} large={large} />
 
       <View style={s.signRow} wrap={false}>
         <View style={s.signCell}>

@@ -8,7 +8,10 @@
  *   count STUDENTS (a student succeeds only with no «2», н/а or незач in any subject;
  *   is «on 4 and 5» only with every numeric mark a 4 or 5), while the средний балл,
  *   the СОУ and the counts of each mark are over all the marks.
- * Exempt (осв) and descriptive marks are never counted in N; н/а is.
+ * Exempt (осв) and descriptive marks are never counted in N; н/а is. «зач» and «незач»
+ * (pass/fail subjects) count in N and the успеваемость only: качество, средний балл and
+ * СОУ are over five-point marks (lib/grading/statistics.ts), so for a class a student
+ * with pass/fail marks only is not in the base of its качество.
  */
 import { cohortStatistics, type Fraction } from "@/lib/grading/statistics";
 import type { MarkValue } from "@/lib/grading/marks";
@@ -18,8 +21,10 @@ export type MarkCounts = { 5: number; 4: number; 3: number; 2: number; notAttest
 export type ResultsSummary = {
   /** N: students counted (exempt not counted, н/а counted) */
   n: number;
-  /** marks counted in the средний балл / СОУ (equals n for one subject) */
+  /** marks counted (equals n for one subject) */
   marks: number;
+  /** five-point marks and н/а among them: the base of the СОУ (and of качество for one subject) */
+  graded: number;
   counts: MarkCounts;
   successRate: Fraction;
   qualityRate: Fraction;
@@ -43,7 +48,7 @@ function countsOf(marks: readonly MarkValue[]): { counts: MarkCounts; counted: n
 /** One subject: each mark is one student. */
 export function subjectResults(marks: readonly MarkValue[]): ResultsSummary {
   const { counts, counted, stats } = countsOf(marks);
-  return { n: counted, marks: counted, counts, successRate: stats.successRate, qualityRate: stats.qualityRate, mean: stats.mean, sou: stats.sou };
+  return { n: counted, marks: counted, graded: stats.graded, counts, successRate: stats.successRate, qualityRate: stats.qualityRate, mean: stats.mean, sou: stats.sou };
 }
 
 /** Is a mark counted at all (not осв, not descriptive text)? */
@@ -61,21 +66,24 @@ export function studentResults(marksByStudent: Iterable<readonly MarkValue[]>): 
   let n = 0;
   let succeeding = 0;
   let quality = 0;
+  let qualityBase = 0;
   for (const marks of marksByStudent) {
     all.push(...marks);
     const counted = marks.filter(counts);
     if (counted.length === 0) continue;
     n += 1;
+    const fivePoint = counted.some((m) => m.kind === "NUMERIC" || m.kind === "NOT_ATTESTED");
+    if (fivePoint) qualityBase += 1;
     if (counted.some(failing)) continue;
     succeeding += 1;
     const numeric = counted.filter((m) => m.kind === "NUMERIC");
-    if (numeric.length > 0 && numeric.every((m) => m.kind === "NUMERIC" && m.value >= 4)) quality += 1;
+    if (fivePoint && numeric.every((m) => m.kind === "NUMERIC" && m.value >= 4)) quality += 1;
   }
   const { counts: c, counted, stats } = countsOf(all);
   return {
-    n, marks: counted, counts: c,
+    n, marks: counted, graded: stats.graded, counts: c,
     successRate: { num: succeeding * 100, den: n },
-    qualityRate: { num: quality * 100, den: n },
+    qualityRate: { num: quality * 100, den: qualityBase },
     mean: stats.mean,
     sou: stats.sou,
   };

@@ -1,7 +1,11 @@
 /**
- * The report as plain tables of text, in Russian: what the PDF term report and the XLSX
- * print, so that both say the same. Pure.
+ * The report as plain tables of text: what the screen, the PDF term report and the XLSX
+ * show, so that all three say the same — the same rows, columns and notes. The words
+ * come from the "stats" messages: the screen passes its translator (the user's
+ * language), the documents are always Russian (RU_STATS). Pure.
  */
+import { createTranslator } from "next-intl";
+
 import { formatFraction } from "@/lib/grading/statistics";
 import { formatTenths } from "@/lib/curriculum/school-weeks";
 import { LESSON_TYPES, type Completion, type LessonTypeName } from "@/lib/stats/completion";
@@ -9,22 +13,27 @@ import type { AttendanceTally } from "@/lib/stats/attendance";
 import type { StatsReport } from "@/lib/stats/build";
 import type { ResultsSummary } from "@/lib/stats/results";
 import type { PeriodKindName } from "@/lib/stats/facts";
+import ruStats from "@/lib/i18n/messages/ru/stats.json";
+
+/** a translator of the "stats" namespace (next-intl's, from getTranslations("stats")) */
+export type StatsTr = (key: string, values?: Record<string, string | number>) => string;
+
+const ruTranslator = createTranslator({ locale: "ru", messages: ruStats, namespace: "stats" }) as unknown as StatsTr;
+/** the documents' words: the Russian "stats" messages */
+export const RU_STATS: StatsTr = (key, values) => ruTranslator(key, values);
 
 export type DocTable = {
-  /** a stable id, for sheet names */
+  /** a stable id, for sheet names and the screen's anchors */
   id: string;
   title: string;
   /** a line under the title: how it is counted */
   note?: string;
   headers: string[];
   rows: string[][];
+  /** one stable key a row (for the screen) */
+  keys: string[];
   total?: string[];
   empty: string;
-};
-
-export const LESSON_TYPE_RU: Record<LessonTypeName, string> = {
-  LESSON: "урок", TEST: "контрольная работа", QUIZ: "проверочная работа", INDEPENDENT: "самостоятельная работа", LAB: "лабораторная работа",
-  PRACTICAL: "практическая работа", CREDIT: "зачёт", EXCURSION: "экскурсия", CORRECTION: "коррекционное занятие", INDIVIDUAL: "индивидуальное занятие",
 };
 
 /** «Отчёт за четверть», «… за полугодие», «… за учебный год». */
@@ -44,15 +53,30 @@ export function hours(tenths: number): string {
   return formatTenths(tenths);
 }
 
-const RESULTS_HEAD = ["N", "«5»", "«4»", "«3»", "«2»", "н/а", "осв", "Успеваемость, %", "Качество, %", "Средний балл", "СОУ, %"];
+/** «зач» / «незач» columns are shown only where a table has such marks */
+function hasPassFail(list: readonly ResultsSummary[]): boolean {
+  return list.some((s) => s.counts.pass + s.counts.fail > 0);
+}
 
-function resultsCells(s: ResultsSummary): string[] {
+function resultsHead(t: StatsTr, passFail: boolean): string[] {
+  return [
+    t("col.n"), t("col.five"), t("col.four"), t("col.three"), t("col.two"), t("col.na"),
+    ...(passFail ? [t("col.pass"), t("col.fail")] : []),
+    t("col.exempt"), t("col.success"), t("col.quality"), t("col.mean"), t("col.sou"),
+  ];
+}
+
+export function resultsCells(s: ResultsSummary, passFail: boolean): string[] {
   const c = s.counts;
-  return [String(s.n), String(c[5]), String(c[4]), String(c[3]), String(c[2]), String(c.notAttested), String(c.exempt), percent(s.successRate), percent(s.qualityRate), mean(s.mean), percent(s.sou)];
+  return [
+    String(s.n), String(c[5]), String(c[4]), String(c[3]), String(c[2]), String(c.notAttested),
+    ...(passFail ? [String(c.pass), String(c.fail)] : []),
+    String(c.exempt), percent(s.successRate), percent(s.qualityRate), mean(s.mean), percent(s.sou),
+  ];
 }
 
 /** the lesson types held in any row, in the enum's order */
-function typesUsed(items: readonly Completion[]): LessonTypeName[] {
+export function typesUsed(items: readonly Completion[]): LessonTypeName[] {
   return LESSON_TYPES.filter((t) => items.some((c) => (c.heldByType[t] ?? 0) > 0));
 }
 
@@ -68,49 +92,59 @@ function attendanceCells(t: AttendanceTally): string[] {
   return [String(t.ABSENT), String(t.ILL), String(t.EXCUSED), String(t.missed), String(t.LATE)];
 }
 
-const RESULT_TITLES: Record<StatsReport["results"][number]["id"], { title: string; first: string; note: string }> = {
-  byClass: { title: "Успеваемость по классам", first: "Класс", note: "N — учащиеся с итоговыми отметками (освобождённые не считаются, н/а считаются); успеваемость и качество — доля учащихся, средний балл и СОУ — по всем итоговым отметкам." },
-  bySubject: { title: "Успеваемость по предметам", first: "Предмет", note: "Каждая итоговая отметка — один учащийся по предмету; освобождённые не считаются, н/а считаются." },
-  byClassOfSubject: { title: "Успеваемость по классам", first: "Класс", note: "Каждая итоговая отметка — один учащийся по предмету; освобождённые не считаются, н/а считаются." },
-  byPair: { title: "Успеваемость по классам и предметам", first: "Класс, предмет", note: "Каждая итоговая отметка — один учащийся по предмету; освобождённые не считаются, н/а считаются." },
-};
+const FIRST_COLUMN = { byClass: "col.class", bySubject: "col.subject", byClassOfSubject: "col.class", byPair: "col.pair" } as const;
 
-export function reportTables(r: StatsReport): DocTable[] {
+/** how a results table is counted: students (a class or the school), marks (one subject), or both (a class's subjects and its total) */
+function resultsNote(r: StatsReport, id: StatsReport["results"][number]["id"]): "note.students" | "note.marks" | "note.classView" {
+  if (id === "byClass") return "note.students";
+  if (r.view === "class") return "note.classView";
+  return "note.marks";
+}
+
+/** The tables of a report, in the words of `t` (Russian for the documents). */
+export function reportTables(r: StatsReport, t: StatsTr = RU_STATS): DocTable[] {
   const tables: DocTable[] = [];
-  for (const t of r.results) {
-    const meta = RESULT_TITLES[t.id];
+  for (const table of r.results) {
+    const passFail = hasPassFail([...table.rows.map((x) => x.summary), ...(table.total ? [table.total] : [])]);
     tables.push({
-      id: `results-${t.id}`,
-      title: meta.title,
-      note: meta.note,
-      headers: [meta.first, ...RESULTS_HEAD],
-      rows: t.rows.map((row) => [row.label, ...resultsCells(row.summary)]),
-      ...(t.total && t.rows.length > 0 ? { total: [r.view === "school" ? "Всего по школе" : "Итого", ...resultsCells(t.total)] } : {}),
-      empty: "Итоговые отметки за этот период ещё не выставлены.",
+      id: `results-${table.id}`,
+      title: t(`caption.${table.id}`),
+      note: passFail ? `${t(resultsNote(r, table.id))} ${t("note.passFail")}` : t(resultsNote(r, table.id)),
+      headers: [t(FIRST_COLUMN[table.id]), ...resultsHead(t, passFail)],
+      rows: table.rows.map((row) => [row.label, ...resultsCells(row.summary, passFail)]),
+      keys: table.rows.map((row) => row.key),
+      ...(table.total && table.rows.length > 0 ? { total: [r.view === "school" ? t("totalSchool") : t("total"), ...resultsCells(table.total, passFail)] } : {}),
+      empty: t("emptyResults"),
     });
   }
-  const items = [...r.completion.rows.map((x) => x.completion), r.completion.total];
-  const types = typesUsed(items);
-  const first = { byClass: "Класс", bySubject: "Предмет", byPair: "Класс, предмет" }[r.completion.id];
+  const c = r.completion;
+  const types = typesUsed([...c.rows.map((x) => x.completion), c.total]);
+  const completionNote = t("note.completion");
   tables.push({
     id: "completion",
-    title: "Выполнение учебного плана",
-    note: r.inProgress
-      ? `Период ещё идёт: отставание считается от плана на ${r.today.split("-").reverse().join(".")}. Часы — по учебному плану, проведено — уроки со статусом «проведён».`
-      : "Часы — по учебному плану (часов в неделю × учебные недели периода); проведено — уроки со статусом «проведён».",
-    headers: [first, "План, ч", ...(r.inProgress ? ["План на сегодня, ч"] : []), "Проведено", ...types.map((t) => `в т. ч. ${LESSON_TYPE_RU[t]}`), "Отставание, ч", "Отставание, %"],
-    rows: r.completion.rows.map((x) => [x.label, ...completionCells(x.completion, types, r.inProgress)]),
-    ...(r.completion.rows.length > 0 ? { total: ["Итого", ...completionCells(r.completion.total, types, r.inProgress)] } : {}),
-    empty: "В учебном плане нет предметов на этот период, и уроки не проводились.",
+    title: t({ byClass: "caption.completionByClass", bySubject: "caption.completionBySubject", byPair: "caption.completionByPair" }[c.id]),
+    note: r.inProgress ? `${completionNote} ${t("note.completionInProgress", { today: r.today.split("-").reverse().join(".") })}` : completionNote,
+    headers: [
+      t({ byClass: "col.class", bySubject: "col.subject", byPair: "col.pair" }[c.id]),
+      t("col.planned"), ...(r.inProgress ? [t("col.due")] : []), t("col.held"),
+      ...types.map((ty) => t("col.heldType", { type: t(`lessonTypes.${ty}`) })),
+      t("col.shortfall"), t("col.shortfallPct"),
+    ],
+    rows: c.rows.map((x) => [x.label, ...completionCells(x.completion, types, r.inProgress)]),
+    keys: c.rows.map((x) => x.key),
+    ...(c.rows.length > 0 ? { total: [t("total"), ...completionCells(c.total, types, r.inProgress)] } : {}),
+    empty: t("emptyCompletion"),
   });
+  const a = r.attendance;
   tables.push({
     id: "attendance",
-    title: r.attendance.id === "byStudent" ? "Пропуски уроков по учащимся" : "Пропуски уроков по классам",
-    note: "н — без причины, б — по болезни, у — по уважительной причине; опоздания (оп) пропуском не считаются.",
-    headers: [r.attendance.id === "byStudent" ? "Учащийся" : "Класс", "н", "б", "у", "Всего пропущено", "оп"],
-    rows: r.attendance.rows.map((x) => [x.label, ...attendanceCells(x.tally)]),
-    ...(r.attendance.rows.length > 0 ? { total: ["Итого", ...attendanceCells(r.attendance.total)] } : {}),
-    empty: "Пропусков за этот период нет.",
+    title: t(a.id === "byStudent" ? "caption.attendanceByStudent" : "caption.attendanceByClass"),
+    note: t("note.attendance"),
+    headers: [a.id === "byStudent" ? t("col.student") : t("col.class"), t("col.absent"), t("col.ill"), t("col.excused"), t("col.missed"), t("col.late")],
+    rows: a.rows.map((x) => [x.label, ...attendanceCells(x.tally)]),
+    keys: a.rows.map((x) => x.key),
+    ...(a.rows.length > 0 ? { total: [t("total"), ...attendanceCells(a.total)] } : {}),
+    empty: t("emptyAttendance"),
   });
   return tables;
 }

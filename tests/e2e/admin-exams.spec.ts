@@ -31,6 +31,12 @@ const row = (s: Row, subject: string, score: number, day: string) => `ОГЭ;${d
 
 test("an administrator enters a scale, loads an exam file all or nothing, and the family sees the result at once", async ({ page, browser }) => {
   const today = new Intl.DateTimeFormat("ru-RU", { timeZone: "Asia/Yekaterinburg", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+  // the browser's date-and-time field in the school's zone, «2026-06-06T10:00», a day from now
+  const local = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Yekaterinburg", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const fieldValue = (at: Date) => {
+    const get = (type: string) => local.formatToParts(at).find((x) => x.type === type)?.value ?? "";
+    return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+  };
 
   // the demo parent's first child, as the diary names them
   const familyContext = await browser.newContext();
@@ -75,10 +81,21 @@ test("an administrator enters a scale, loads an exam file all or nothing, and th
   await expectNoAxeViolations(page);
   await expect(page.getByRole("table", { name: "Результаты экзаменов и оповещение семей" })).toHaveCount(0);
 
+  // the time the school received the file: now by default; a time not yet come is refused next to the field
+  const received = page.getByLabel("Когда школа получила файл от РЦОИ");
+  await expect(received).not.toHaveValue("");
+  await received.fill(fieldValue(new Date(Date.now() + 24 * 3_600_000)));
+  await upload.setInputFiles(file("oge-9a.csv", [row(ninth, "Математика", 18, today), row(child, "математика", 23, today)]));
+  await page.getByRole("button", { name: "Проверить файл" }).click();
+  await expect(page.getByText(/Это время ещё не наступило/).first()).toBeVisible();
+  await expect(received).toHaveAttribute("aria-invalid", "true");
+
   // the good file: first what will change, then loaded on confirmation
+  await received.fill(fieldValue(new Date()));
   await upload.setInputFiles(file("oge-9a.csv", [row(ninth, "Математика", 18, today), row(child, "математика", 23, today)]));
   await page.getByRole("button", { name: "Проверить файл" }).click();
   await expect(page.getByRole("heading", { name: "Файл проверен: ошибок нет" })).toBeVisible();
+  await expect(page.getByText("Школа получила файл:", { exact: false }).first()).toBeVisible();
   await expect(page.getByText("Будет добавлено: 2, изменено: 0, без изменений: 0.", { exact: false })).toBeVisible();
   const preview = page.getByRole("table", { name: "Что изменится после загрузки «oge-9a.csv»" });
   await expect(preview).toContainText(fullName(ninth));
@@ -97,6 +114,7 @@ test("an administrator enters a scale, loads an exam file all or nothing, and th
   await expectNoAxeViolations(page);
 
   // the same file again changes nothing
+  await received.fill(fieldValue(new Date()));
   await upload.setInputFiles(file("oge-9a.csv", [row(ninth, "Математика", 18, today), row(child, "математика", 23, today)]));
   await page.getByRole("button", { name: "Проверить файл" }).click();
   await expect(page.getByText("Будет добавлено: 0, изменено: 0, без изменений: 2.", { exact: false })).toBeVisible();

@@ -79,6 +79,23 @@ beforeEach(async () => {
 });
 
 describe("e-mail through a real SMTP server", () => {
+  it("for a family on the daily digest, an exam result goes at once as its own letter; a mark waits for the digest", async () => {
+    await t.db.deliveryPreference.create({ data: { schoolId: f.A.id, guardianId: f.A.g1, frequency: "DAILY", kinds: [] } });
+    try {
+      await t.db.$transaction((tx) => enqueueAboutStudent(tx, { schoolId: f.A.id, studentId: f.A.s1, kind: "MARK", eventKey: "mark:d1", text: text("d1"), now: NOON }));
+      const exam: MessageText = { subject: "Результат ОГЭ: Иванов П., Математика — «5»", body: "Иванов Пётр: ОГЭ по математике — «5» (23 из 31).", sms: "Иванов П.: ОГЭ, математика «5»", url: "/diary/results" };
+      await t.db.$transaction((tx) => enqueueAboutStudent(tx, { schoolId: f.A.id, studentId: f.A.s1, kind: "EXAM_RESULT", eventKey: "exam:d1", text: exam, now: NOON }));
+      const w = worker({ clock: () => NOON });
+      await drain(w);
+      await w.stop();
+      expect(smtp.letters.map((l) => l.subject)).toEqual(["Результат ОГЭ: Иванов П., Математика — «5»"]);
+      const rows = await t.db.outboxMessage.findMany({ where: { eventKey: { in: ["mark:d1", "exam:d1"] } }, orderBy: { eventKey: "asc" } });
+      expect(rows.map((r) => [r.eventKey, r.status])).toEqual([["exam:d1", "SENT"], ["mark:d1", "PENDING"]]);
+    } finally {
+      await t.db.deliveryPreference.deleteMany({ where: { schoolId: f.A.id, guardianId: f.A.g1 } });
+    }
+  });
+
   it("a letter arrives with its Cyrillic subject and body, once, and the attempt is recorded", async () => {
     expect(await enqueue("mark:e1")).toBe(1);
     expect(await enqueue("mark:e1")).toBe(0); // the same event again: nothing new

@@ -14,7 +14,9 @@ import { applyExamImport, previewExamImport } from "../../lib/exams/import";
 import { examMonitor } from "../../lib/exams/monitor";
 import { listScales, saveScale } from "../../lib/exams/scales";
 import { getDiaryResults } from "../../lib/diary/results";
-import { dateToDay, dayToDate, formatDayRu } from "../../lib/time";
+import { parseReceivedAt, receivedAtValue } from "../../lib/exams/file";
+import ruExams from "../../lib/i18n/messages/ru/exams.json";
+import { addDays, dateToDay, dayToDate, formatDayRu } from "../../lib/time";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -23,7 +25,8 @@ let born: Record<"s1" | "s2" | "s3", string>;
 let examDay: string;
 
 const HEAD = "Экзамен;Дата экзамена;Фамилия;Имя;Отчество;Дата рождения;Предмет;Первичный балл";
-const csv = (...rows: string[]) => ({ fileName: "ogje.csv", bytes: new TextEncoder().encode(`\uFEFF${[HEAD, ...rows].join("\r\n")}\r\n`) });
+/** A file as the exam centre sends it, received by the school just now. */
+const csv = (...rows: string[]) => ({ fileName: "ogje.csv", bytes: new TextEncoder().encode(`\uFEFF${[HEAD, ...rows].join("\r\n")}\r\n`), receivedAt: new Date() as string | Date });
 
 const counts = async () => ({
   results: await t.db.examResult.count(),
@@ -122,9 +125,14 @@ describe("import", () => {
       `ОГЭ;${examDay};ИВАНОВ;Пётр;;${born.s1};Русский язык;30`,
       `огэ;${examDay};Петров;Илья;;${born.s2};Математика;7`,
     );
+    // the receipt time as the form's field sends it: the school's local time, to the minute
+    const typedAt = new Date();
+    file.receivedAt = receivedAtValue(typedAt, admin.timeZone);
+    const received = new Date(Math.floor(typedAt.getTime() / 60_000) * 60_000);
     const preview = await previewExamImport(admin, file);
     expect(preview.errors).toEqual([]);
     expect(preview.status).toBe("PREVIEW");
+    expect(preview.receivedAt).toEqual(received);
     expect(preview.counts).toEqual({ created: 3, updated: 0, unchanged: 0 });
     expect(preview.rows.map((r) => [r.line, r.student, r.className, r.subject, r.score, r.maxScore, r.mark, r.result])).toEqual([
       [2, "Иванов Пётр", "5А", "Математика", 18, 31, 4, "created"],
@@ -144,7 +152,7 @@ describe("import", () => {
       [30, 33, 5, 1, "OGE", f.today, f.A.yearId],
     ]);
     for (const r of rows) {
-      expect(r.receivedAt).toEqual(now);
+      expect(r.receivedAt).toEqual(received);
       expect(r.publishedAt).toEqual(now);
     }
     const run = await t.db.importRun.findFirstOrThrow({ where: { schoolId: f.A.id, kind: "EXAM_RESULTS", status: "APPLIED" } });
@@ -160,11 +168,12 @@ describe("import", () => {
     ]);
     expect(messages[0]?.body).toContain("Первичный балл: 18 из 31.");
 
-    const again = await applyExamImport(admin, file);
+    // the same file again, said to have come later: the results keep their first receipt
+    const again = await applyExamImport(admin, { ...file, receivedAt: new Date() });
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(again.messages).toBe(0);
     expect(await counts()).toEqual({ results: 3, messages: 2 });
-    expect((await t.db.examResult.findMany({ select: { version: true, receivedAt: true } })).every((r) => r.version === 1 && r.receivedAt.getTime() === now.getTime())).toBe(true);
+    expect((await t.db.examResult.findMany({ select: { version: true, receivedAt: true, publishedAt: true } })).every((r) => r.version === 1 && r.receivedAt.getTime() === received.getTime() && r.publishedAt?.getTime() === now.getTime())).toBe(true);
   });
 
   it("a corrected score (an appeal) updates the row, raises its version and sends the new result instead of the old one", async () => {
@@ -172,10 +181,17 @@ describe("import", () => {
     const file = csv(`ОГЭ;${examDay};Иванов;Пётр;;${born.s1};Математика;23`);
     const preview = await previewExamImport(admin, file);
     expect(preview.rows.map((r) => [r.result, r.before, r.mark])).toEqual([["updated", { score: 18, mark: 4 }, 5]]);
-    const done = await applyExamImport(admin, file);
+    const rusBefore = await t.db.examResult.findFirstOrThrow({ where: { schoolId: f.A.id, studentId: f.A.s1, subjectId: f.A.rus } });
+    const now = new Date();
+    const done = await applyExamImport(admin, file, now);
     expect(done.counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
     const r = await t.db.examResult.findFirstOrThrow({ where: { schoolId: f.A.id, studentId: f.A.s1, subjectId: f.A.math } });
     expect([r.primaryScore, r.mark, r.version]).toEqual([23, 5, 2]);
+    // the appeal's file came now: the changed result takes its receipt; the untouched one keeps its own
+    expect(r.receivedAt).toEqual(file.receivedAt);
+    expect(r.publishedAt).toEqual(now);
+    const rusAfter = await t.db.examResult.findFirstOrThrow({ where: { schoolId: f.A.id, studentId: f.A.s1, subjectId: f.A.rus } });
+    expect([rusAfter.receivedAt, rusAfter.publishedAt, rusAfter.version]).toEqual([rusBefore.receivedAt, rusBefore.publishedAt, 1]);
     const messages = await t.db.outboxMessage.findMany({ where: { kind: "EXAM_RESULT", eventKey: { startsWith: `exam:${r.id}:` } }, orderBy: { eventKey: "asc" } });
     expect(messages.map((m) => [m.eventKey, m.status])).toEqual([
       [`exam:${r.id}:v1`, "SKIPPED"],
@@ -244,5 +260,154 @@ describe("the 24-hour screen", () => {
 
     // another school sees none of it
     expect((await examMonitor(await f.as("b.admin"))).total).toBe(0);
+  });
+});
+
+describe("review fixes", () => {
+  it("the receipt time is required, readable, not in the future and not before an exam of the file; a refused one writes nothing", async () => {
+    const admin = await f.as("a.admin");
+    const row = `ОГЭ;${examDay};Иванова;Дарья;;${born.s3};Математика;20`;
+    const before = await counts();
+    const runs = await t.db.importRun.count();
+    const cases: [string | Date, string][] = [
+      ["", "Укажите, когда школа получила файл от РЦОИ"],
+      ["вчера вечером", "Дата и время получения не распознаны"],
+      [new Date(Date.now() + 3_600_000), "Это время ещё не наступило"],
+      [`${formatDayRu(addDays(f.today, -1))} 10:00`, `Файл не мог прийти раньше экзамена: в строке 2 экзамен ${examDay}`],
+    ];
+    for (const [receivedAt, text] of cases) {
+      for (const call of [previewExamImport, applyExamImport]) {
+        const e = await refusal(call(admin, { ...csv(row), receivedAt }));
+        expect(e.code).toBe("BAD_INPUT");
+        expect(e.fieldErrors?.receivedAt?.[0]).toContain(text);
+      }
+    }
+    expect(await counts()).toEqual(before);
+    expect(await t.db.importRun.count()).toBe(runs);
+  });
+
+  it("an exam result goes to a guardian on the daily digest at once", async () => {
+    const admin = await f.as("a.admin");
+    await t.db.deliveryPreference.deleteMany({ where: { schoolId: f.A.id, guardianId: f.A.g1 } });
+    await t.db.deliveryPreference.create({ data: { schoolId: f.A.id, guardianId: f.A.g1, frequency: "DAILY", kinds: [] } });
+    const now = new Date();
+    const done = await applyExamImport(admin, { ...csv(`ОГЭ;${examDay};Иванова;Дарья;;${born.s3};Русский язык;25`), receivedAt: now }, now);
+    expect(done.messages).toBe(1);
+    const r = await t.db.examResult.findFirstOrThrow({ where: { schoolId: f.A.id, studentId: f.A.s3, subjectId: f.A.rus } });
+    const m = await t.db.outboxMessage.findFirstOrThrow({ where: { schoolId: f.A.id, eventKey: `exam:${r.id}:v1` } });
+    expect([m.channel, m.status, m.notBefore]).toEqual(["EMAIL", "PENDING", now]);
+    await t.db.deliveryPreference.deleteMany({ where: { schoolId: f.A.id, guardianId: f.A.g1 } });
+  });
+
+  it("two imports of the same results at once: the second is refused in Russian and writes nothing", async () => {
+    const admin = await f.as("a.admin");
+    // another import commits the same result between this one's check and its write
+    await t.db.$executeRawUnsafe(`CREATE FUNCTION exam_twin() RETURNS trigger AS $$
+      BEGIN
+        IF pg_trigger_depth() = 1 THEN
+          INSERT INTO "ExamResult" ("schoolId", "id", "yearId", "studentId", "subjectId", "kind", "examDate", "primaryScore", "maxScore", "mark", "receivedAt", "publishedAt", "version", "updatedAt")
+          VALUES (NEW."schoolId", gen_random_uuid(), NEW."yearId", NEW."studentId", NEW."subjectId", NEW."kind", NEW."examDate", NEW."primaryScore", NEW."maxScore", NEW."mark", NEW."receivedAt", NEW."publishedAt", 1, now());
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await t.db.$executeRawUnsafe(`CREATE TRIGGER exam_twin BEFORE INSERT ON "ExamResult" FOR EACH ROW EXECUTE FUNCTION exam_twin()`);
+    try {
+      const before = await counts();
+      const runs = await t.db.importRun.count();
+      const e = await refusal(applyExamImport(admin, csv(`ОГЭ;${examDay};Петров;Илья;;${born.s2};Русский язык;25`)));
+      expect(e.code).toBe("CONFLICT");
+      expect(e.message).toBe("Этот файл уже загружается или уже загружен — обновите страницу и проверьте.");
+      expect(await counts()).toEqual(before);
+      expect(await t.db.importRun.count()).toBe(runs);
+    } finally {
+      await t.db.$executeRawUnsafe(`DROP TRIGGER exam_twin ON "ExamResult"`);
+      await t.db.$executeRawUnsafe(`DROP FUNCTION exam_twin()`);
+    }
+  });
+
+  it("a subject is found by name among those of the exam's kind; two that fit are named", async () => {
+    const admin = await f.as("a.admin");
+    const trade = await t.db.subject.create({ data: { schoolId: f.A.id, name: "МАТЕМАТИКА", shortName: "Мат-ПО", kind: "VOCATIONAL" } });
+    const file = csv(`ОГЭ;${examDay};Иванов;Пётр;;${born.s1};математика;23`);
+    const ok = await previewExamImport(admin, file);
+    expect(ok.errors).toEqual([]);
+    expect(ok.rows.map((r) => [r.subject, r.result])).toEqual([["Математика", "unchanged"]]);
+
+    const twin = await t.db.subject.create({ data: { schoolId: f.A.id, name: "математика", shortName: "мат", kind: "SUBJECT" } });
+    const bad = await previewExamImport(admin, file);
+    expect(bad.status).toBe("REJECTED");
+    expect(bad.errors.map((e) => [e.line, e.column])).toEqual([[2, "Предмет"]]);
+    expect(bad.errors[0]?.message).toContain("«Математика» (учебный предмет) и «математика» (учебный предмет)");
+    await t.db.subject.deleteMany({ where: { schoolId: f.A.id, id: { in: [trade.id, twin.id] } } });
+  });
+
+  it("a school record without a patronymic matches a file row with one, and the preview shows both names; two such records are named", async () => {
+    const admin = await f.as("a.admin");
+    const ok = await previewExamImport(admin, csv(`ОГЭ;${examDay};Иванов;Пётр;Сергеевич;${born.s1};Математика;23`));
+    expect(ok.errors).toEqual([]);
+    expect(ok.rows.map((r) => [r.student, r.fileStudent, r.result])).toEqual([["Иванов Пётр", "Иванов Пётр Сергеевич", "unchanged"]]);
+
+    // «Сидоров Иван Петрович» is in the school; a second «Сидоров Иван» of the same birthday has no patronymic
+    await t.db.student.create({ data: { schoolId: f.A.id, lastName: "Сидоров", firstName: "Иван", birthDate: dayToDate("2011-05-05"), gender: "MALE", recordNumber: "T-3" } });
+    const two = await previewExamImport(admin, csv(`ОГЭ;${examDay};Сидоров;Иван;Петрович;05.05.2011;Математика;18`));
+    expect(two.errors.map((e) => [e.line, e.column])).toEqual([[2, "Отчество"]]);
+    expect(two.errors[0]?.message).toContain("подходят 2 ученика школы: «Сидоров Иван Петрович» и «Сидоров Иван»");
+  });
+
+  it("a result published more than 24 hours after the school received it is late", async () => {
+    const admin = await f.as("a.admin");
+    const typed = `${examDay} 00:00`;
+    const received = parseReceivedAt(typed, admin.timeZone);
+    if (!received) throw new Error("unreadable");
+    const publishedAt = new Date(received.getTime() + 25 * 3_600_000);
+    const preview = await previewExamImport(admin, { ...csv(`ОГЭ;${examDay};Иванова;Дарья;;${born.s3};Математика;20`), receivedAt: typed }, publishedAt);
+    expect(preview.publishLate).toBe(true);
+    await applyExamImport(admin, { ...csv(`ОГЭ;${examDay};Иванова;Дарья;;${born.s3};Математика;20`), receivedAt: typed }, publishedAt);
+    const r = await t.db.examResult.findFirstOrThrow({ where: { schoolId: f.A.id, studentId: f.A.s3, subjectId: f.A.math } });
+    expect([r.receivedAt, r.publishedAt]).toEqual([received, publishedAt]);
+    const m = await examMonitor(admin, { now: new Date(publishedAt.getTime() + 60_000) });
+    expect(m.rows.find((x) => x.id === r.id)?.informed).toMatchObject({ verdict: "PUBLISHED_LATE", problem: true });
+    expect(ruExams.exams.monitor.verdicts.PUBLISHED_LATE).toBe("опубликовано позже 24 часов после получения");
+  });
+
+  it("a family on paper is informed once an extract of the child is printed after the result came", async () => {
+    const admin = await f.as("a.admin");
+    const now = new Date();
+    const s2math = await t.db.examResult.findFirstOrThrow({ where: { schoolId: f.A.id, studentId: f.A.s2, subjectId: f.A.math } });
+    const row = async () => (await examMonitor(admin, { now })).rows.find((x) => x.id === s2math.id)?.informed;
+    // the mother withdrew her consent (above): an extract printed before the result does not count
+    await t.db.extractPrint.create({
+      data: { schoolId: f.A.id, studentId: f.A.s2, fromDate: dayToDate(f.today), toDate: dayToDate(f.today), printedById: admin.userId, printedAt: new Date(s2math.receivedAt.getTime() - 60_000) },
+    });
+    expect(await row()).toMatchObject({ verdict: "NOT_INFORMED", problem: true, guardians: [{ state: "NO_CONSENT" }] });
+    const printedAt = new Date(s2math.receivedAt.getTime() + 60_000);
+    await t.db.extractPrint.create({ data: { schoolId: f.A.id, studentId: f.A.s2, fromDate: dayToDate(f.today), toDate: dayToDate(f.today), printedById: admin.userId, printedAt } });
+    expect(await row()).toMatchObject({ verdict: "INFORMED_ON_PAPER", problem: false, guardians: [{ state: "PAPER", at: printedAt, late: false }] });
+  });
+
+  it("the screen keeps the results of the last 400 days across school years, and an older one while its family is not told", async () => {
+    const admin = await f.as("a.admin");
+    const now = new Date();
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 3_600_000);
+    const old = await t.db.academicYear.create({ data: { schoolId: f.A.id, name: "прошлые годы", startDate: dayToDate(addDays(f.today, -900)), endDate: dayToDate(addDays(f.today, -200)) } });
+    const result = (studentId: string, subjectId: string, receivedAt: Date) => t.db.examResult.create({
+      data: { schoolId: f.A.id, yearId: old.id, studentId, subjectId, kind: "GVE", examDate: dayToDate(dateToDay(receivedAt)), primaryScore: 10, maxScore: 20, mark: 4, receivedAt, publishedAt: receivedAt },
+    });
+    const lastSpring = await result(f.A.s1, f.A.rus, daysAgo(300));
+    await t.db.outboxMessage.create({
+      data: { schoolId: f.A.id, kind: "EXAM_RESULT", eventKey: `exam:${lastSpring.id}:v1`, guardianId: f.A.g1, studentId: f.A.s1, channel: "EMAIL", address: "ivanova@mail.ru", body: "…", status: "SENT", sentAt: daysAgo(300) },
+    });
+    const oldTold = await result(f.A.s3, f.A.rus, daysAgo(500));
+    await t.db.outboxMessage.create({
+      data: { schoolId: f.A.id, kind: "EXAM_RESULT", eventKey: `exam:${oldTold.id}:v1`, guardianId: f.A.g1, studentId: f.A.s3, channel: "EMAIL", address: "ivanova@mail.ru", body: "…", status: "SENT", sentAt: daysAgo(500) },
+    });
+    const oldUntold = await result(f.A.s1, f.A.math, daysAgo(500));
+    const m = await examMonitor(admin, { now });
+    const ids = m.rows.map((r) => r.id);
+    expect(ids).toContain(lastSpring.id);
+    expect(m.rows.find((r) => r.id === lastSpring.id)?.informed.verdict).toBe("INFORMED");
+    expect(ids).toContain(oldUntold.id);
+    expect(m.rows.find((r) => r.id === oldUntold.id)?.informed).toMatchObject({ verdict: "NOT_INFORMED", problem: true });
+    expect(ids).not.toContain(oldTold.id);
   });
 });

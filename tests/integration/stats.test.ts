@@ -233,3 +233,57 @@ describe("the term report as files", () => {
     expect(plan).toContainEqual(["5А", 64, 62, 60, 2, 2, 3.1]);
   });
 });
+
+describe("a pass/fail subject (зачёт) in the 3rd quarter", () => {
+  let q3: string;
+  beforeAll(async () => {
+    const A = f.A;
+    const year = await t.db.academicYear.findFirstOrThrow({ where: { schoolId: A.id } });
+    const y = year.startDate.getUTCFullYear() + 1;
+    q3 = (await t.db.period.create({ data: { schoolId: A.id, yearId: A.yearId, kind: "QUARTER", number: 3, name: "3 четверть", startDate: dayToDate(`${y}-01-12`), endDate: dayToDate(`${y}-03-20`), gradeFrom: 1, gradeTo: 9 } })).id;
+    const project = (await t.db.subject.create({ data: { schoolId: A.id, name: "Проектная деятельность", shortName: "Проект" } })).id;
+    // 5А: maths 5, 5, 5; the project зач, зач, незач
+    const fm = (studentId: string, subjectId: string, mark: { markKind: "NUMERIC" | "PASS" | "FAIL"; value?: number }) =>
+      t.db.finalMark.create({
+        data: { schoolId: A.id, studentId, cohortId: A.c5, subjectId, periodId: q3, kind: "PERIOD", markKind: mark.markKind, value: mark.value ?? null, confirmedById: A.mathT, confirmedAt: new Date() },
+      });
+    for (const s of [f.A.s1, f.A.s2, s4]) await fm(s, A.math, { markKind: "NUMERIC", value: 5 });
+    await fm(f.A.s1, project, { markKind: "PASS" });
+    await fm(f.A.s2, project, { markKind: "PASS" });
+    await fm(s4, project, { markKind: "FAIL" });
+  });
+
+  it("«зач» counts in успеваемость only: the project has no качество or СОУ, and the class's СОУ stays 100 %", async () => {
+    const { report } = await getStatsReport(await f.as("a.admin"), { periodId: q3, view: "class", id: f.A.c5 });
+    // maths: 3 «5»; the project: 2 of 3 succeed, no five-point marks
+    expect(rows(report, 0)).toEqual([
+      ["Математика", 3, "100,0", "100,0", "5,00", "100,0"],
+      ["Проектная деятельность", 3, "66,7", "—", "—", "—"],
+    ]);
+    // Сидорова's «незач» fails her: 2 of 3 students succeed, both on «5»; СОУ 300 / 3 five-point marks
+    const total = report.results[0]?.total;
+    expect(total && [total.n, total.graded, pct(total.successRate), pct(total.qualityRate), avg(total.mean), pct(total.sou)]).toEqual([3, 3, "66,7", "66,7", "5,00", "100,0"]);
+  });
+
+  it("the PDF and the XLSX show the «зач» and «незач» counts that make up N", async () => {
+    const admin = await f.as("a.admin");
+    const pdf = await exportTermReport(admin, { format: "pdf", period: q3, view: "class", id: f.A.c5 });
+    const dir = mkdtempSync(join(tmpdir(), "term-report-"));
+    const path = join(dir, "report.pdf");
+    writeFileSync(path, pdf.body);
+    const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
+    expect(text).toMatch(/н\/а\s+зач\s+незач\s+осв/);
+    // N 3 = 0 «5» … + 2 зач + 1 незач
+    expect(text).toMatch(/Проектная деятельность\s+3\s+0\s+0\s+0\s+0\s+0\s+2\s+1\s+0\s+66,7\s+—\s+—\s+—/);
+    expect(text).toContain("«зач» и «незач» входят в N и в успеваемость");
+
+    const file = await exportTermReport(admin, { format: "xlsx", period: q3, view: "class", id: f.A.c5 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.body.buffer.slice(file.body.byteOffset, file.body.byteOffset + file.body.byteLength) as ArrayBuffer);
+    const values: unknown[][] = [];
+    wb.getWorksheet("Успеваемость по предметам")?.eachRow((r) => values.push((r.values as unknown[]).slice(1)));
+    expect(values).toContainEqual(["Предмет", "N", "«5»", "«4»", "«3»", "«2»", "н/а", "зач", "незач", "осв", "Успеваемость, %", "Качество, %", "Средний балл", "СОУ, %"]);
+    expect(values).toContainEqual(["Проектная деятельность", 3, 0, 0, 0, 0, 0, 2, 1, 0, 66.7, "—", "—", "—"]);
+    expect(values).toContainEqual(["Итого", 3, 3, 0, 0, 0, 0, 2, 1, 0, 66.7, 66.7, 5, 100]);
+  });
+});

@@ -51,6 +51,22 @@ describe("digest times", () => {
     expect(t?.toISOString()).toBe("2026-03-04T04:00:00.000Z");
   });
 
+  it("an exam result does not wait for the digest: e-mail at once, SMS and push after quiet hours, paper only still nothing", () => {
+    const base = { kind: "EXAM_RESULT" as const, quietFrom: 1260, quietTo: 480, timeZone: TZ };
+    // Tuesday 12:00 local, a guardian on the weekly digest
+    const noon = at("2026-03-03T07:00:00Z");
+    expect(notBefore({ ...base, channel: "EMAIL", frequency: "WEEKLY", now: noon })).toBe(noon);
+    expect(notBefore({ ...base, channel: "SMS", frequency: "DAILY", now: noon })).toBe(noon);
+    // 22:30 local: e-mail at once, SMS and push at 08:00
+    const night = at("2026-03-03T17:30:00Z");
+    expect(notBefore({ ...base, channel: "EMAIL", frequency: "DAILY", now: night })).toBe(night);
+    expect(notBefore({ ...base, channel: "SMS", frequency: "DAILY", now: night })?.toISOString()).toBe("2026-03-04T03:00:00.000Z");
+    expect(notBefore({ ...base, channel: "PUSH", frequency: "WEEKLY", now: night })?.toISOString()).toBe("2026-03-04T03:00:00.000Z");
+    expect(notBefore({ ...base, channel: "EMAIL", frequency: "PAPER_ONLY", now: noon })).toBeNull();
+    // a mark still waits for the daily digest
+    expect(notBefore({ ...base, kind: "MARK", channel: "EMAIL", frequency: "DAILY", now: noon })?.toISOString()).toBe("2026-03-03T13:00:00.000Z");
+  });
+
   it("local wall time in a zone with daylight saving", () => {
     expect(localToInstant("2026-07-01", 18 * 60, "Europe/Berlin").toISOString()).toBe("2026-07-01T16:00:00.000Z");
     expect(localToInstant("2026-01-15", 18 * 60, "Europe/Berlin").toISOString()).toBe("2026-01-15T17:00:00.000Z");

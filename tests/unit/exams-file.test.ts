@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-import { examHeaderLine, readExamSheet } from "../../lib/exams/file";
+import { examHeaderLine, parseReceivedAt, readExamSheet, receivedAtValue } from "../../lib/exams/file";
 import { readCsv } from "../../lib/imports/table";
 
 const TODAY = "2026-06-30";
@@ -83,5 +83,24 @@ describe("reading the file", () => {
     expect(errors[5]?.message).toContain("ещё не наступил");
     expect(errors[6]?.message).toContain("уже есть в строке 6");
     expect(rows.map((r) => r.line)).toEqual([6]);
+  });
+});
+
+describe("when the school received the file", () => {
+  const TZ = "Asia/Yekaterinburg"; // UTC+5
+
+  it("reads the browser's field and the Russian way of writing, in the school's time zone", () => {
+    expect(parseReceivedAt("2026-06-05T14:30", TZ)?.toISOString()).toBe("2026-06-05T09:30:00.000Z");
+    expect(parseReceivedAt("05.06.2026 14:30", TZ)?.toISOString()).toBe("2026-06-05T09:30:00.000Z");
+    expect(parseReceivedAt(" 5.6.2026, 9:05 ", TZ)?.toISOString()).toBe("2026-06-05T04:05:00.000Z");
+  });
+
+  it("anything else is unreadable", () => {
+    for (const bad of ["", "вчера", "05.06.2026", "31.02.2026 10:00", "05.06.2026 25:00", "05.06.2026 10:61"]) expect(parseReceivedAt(bad, TZ)).toBeNull();
+  });
+
+  it("gives the field's value back in the school's zone", () => {
+    expect(receivedAtValue(new Date("2026-06-05T19:30:00Z"), TZ)).toBe("2026-06-06T00:30");
+    expect(parseReceivedAt(receivedAtValue(new Date("2026-06-05T09:30:00Z"), TZ), TZ)?.toISOString()).toBe("2026-06-05T09:30:00.000Z");
   });
 });

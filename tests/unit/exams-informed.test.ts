@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { familyInformed, type GuardianFacts } from "../../lib/exams/informed";
+import { familyInformed, isOpenProblem, type GuardianFacts } from "../../lib/exams/informed";
 
 const received = new Date("2026-06-01T05:00:00Z");
 const h = (n: number) => new Date(received.getTime() + n * 3_600_000);
@@ -53,5 +53,36 @@ describe("familyInformed", () => {
       .toMatchObject({ verdict: "LATE", problem: true, overdue: true });
     expect(familyInformed({ receivedAt: received, publishedAt: null, guardians: [base] }, h(1))).toMatchObject({ verdict: "NOT_PUBLISHED", problem: true });
     expect(familyInformed({ receivedAt: received, publishedAt: received, guardians: [] }, h(1))).toMatchObject({ verdict: "NO_GUARDIAN", problem: true });
+  });
+
+  it("a result published more than 24 hours after the school received it is late, even if the message went at once", () => {
+    const r = familyInformed({ receivedAt: received, publishedAt: h(30), guardians: [{ ...base, messages: [msg("SENT", { sentAt: h(30) })] }] }, h(31));
+    expect(r).toMatchObject({ verdict: "PUBLISHED_LATE", problem: true, overdue: true });
+    // published within the day: in time
+    expect(familyInformed({ receivedAt: received, publishedAt: h(23), guardians: [{ ...base, messages: [msg("SENT", { sentAt: h(23) })] }] }, h(31)))
+      .toMatchObject({ verdict: "INFORMED", problem: false });
+  });
+
+  it("a family on paper is informed by an extract printed after the receipt; before that it needs one", () => {
+    const paper = [{ ...base, consent: false }, { ...base, guardianId: "g2", paperOnly: true }];
+    const none = familyInformed({ receivedAt: received, publishedAt: received, guardians: paper, paperPrintedAt: null }, h(2));
+    expect(none).toMatchObject({ verdict: "NOT_INFORMED", problem: true });
+    expect(none.guardians.map((g) => g.state)).toEqual(["NO_CONSENT", "PAPER_ONLY"]);
+    // an extract printed before the result came does not carry it
+    const before = familyInformed({ receivedAt: received, publishedAt: received, guardians: paper, paperPrintedAt: h(-5) }, h(2));
+    expect(before.verdict).toBe("NOT_INFORMED");
+    const printed = familyInformed({ receivedAt: received, publishedAt: received, guardians: paper, paperPrintedAt: h(3) }, h(4));
+    expect(printed).toMatchObject({ verdict: "INFORMED_ON_PAPER", problem: false });
+    expect(printed.guardians.map((g) => g.state)).toEqual(["PAPER", "PAPER"]);
+    // a guardian with e-mail is not counted as informed by the extract
+    const mixed = familyInformed({ receivedAt: received, publishedAt: received, guardians: [{ ...base, reachable: false }], paperPrintedAt: h(3) }, h(4));
+    expect(mixed.guardians.map((g) => g.state)).toEqual(["NO_CONTACT"]);
+    expect(familyInformed({ receivedAt: received, publishedAt: received, guardians: paper, paperPrintedAt: h(30) }, h(31)))
+      .toMatchObject({ verdict: "LATE", problem: true });
+  });
+
+  it("only a family still not informed is an open problem", () => {
+    expect(["NOT_INFORMED", "NOT_PUBLISHED", "NO_GUARDIAN", "LATE", "PUBLISHED_LATE", "INFORMED", "INFORMED_ON_PAPER", "WAITING"].map((verdict) => isOpenProblem({ verdict: verdict as never })))
+      .toEqual([true, true, true, false, false, false, false, false]);
   });
 });

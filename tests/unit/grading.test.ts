@@ -214,6 +214,27 @@ describe("statistics (R5)", () => {
   it("says — for an empty cohort", () => {
     expect(formatFraction(cohortStatistics([]).successRate)).toBe("—");
   });
+  it("a pass/fail subject: «зач» and «незач» count in N and успеваемость only; качество, средний балл, СОУ are «—»", () => {
+    const PASS: MarkValue = { kind: "PASS" };
+    const FAIL: MarkValue = { kind: "FAIL" };
+    const four = cohortStatistics([PASS, PASS, PASS, PASS]);
+    expect([four.n, four.graded]).toEqual([4, 0]);
+    expect([formatFraction(four.successRate), formatFraction(four.qualityRate), formatFraction(four.mean, 2), formatFraction(four.sou)]).toEqual(["100,0", "—", "—", "—"]);
+    // 2 «зач», 1 «незач», 1 н/а of that subject: 2 of 4 succeed; still no five-point base
+    const s = cohortStatistics([PASS, PASS, FAIL, { kind: "NOT_ATTESTED" }]);
+    expect([s.n, s.graded, s.counts.pass, s.counts.fail, s.counts.notAttested]).toEqual([4, 0, 2, 1, 1]);
+    expect([formatFraction(s.successRate), formatFraction(s.qualityRate), formatFraction(s.sou)]).toEqual(["50,0", "—", "—"]);
+  });
+  it("«зач» does not pull the качество and СОУ of five-point marks down", () => {
+    const f = (v: 4 | 5): MarkValue => ({ kind: "NUMERIC", value: v });
+    // all «5» and a pass/fail subject: СОУ 100 %, not 200 / 4 = 50 %
+    const s = cohortStatistics([f(5), f(5), { kind: "PASS" }, { kind: "PASS" }]);
+    expect([s.n, s.graded]).toEqual([4, 2]);
+    expect([formatFraction(s.successRate), formatFraction(s.qualityRate), formatFraction(s.mean, 2), formatFraction(s.sou)]).toEqual(["100,0", "100,0", "5,00", "100,0"]);
+    // 5, 4, н/а and a «незач»: 2 of 4 succeed; качество 2 of 3, mean 9 / 2, СОУ (100 + 64 + 7) / 3 = 57,0
+    const m = cohortStatistics([f(5), f(4), { kind: "NOT_ATTESTED" }, { kind: "FAIL" }]);
+    expect([formatFraction(m.successRate), formatFraction(m.qualityRate), formatFraction(m.mean, 2), formatFraction(m.sou)]).toEqual(["50,0", "66,7", "4,50", "57,0"]);
+  });
 });
 
 describe("forecast (R4)", () => {

@@ -14,6 +14,9 @@ import { addToTally, emptyTally } from "../../lib/stats/attendance";
 import { buildStatsReport } from "../../lib/stats/build";
 import type { StatsFacts } from "../../lib/stats/facts";
 import { parseShow, statsExportSchema } from "../../lib/stats/schemas";
+import { reportTables, type StatsTr } from "../../lib/stats/tables";
+import { createTranslator } from "next-intl";
+import enStats from "../../lib/i18n/messages/en/stats.json";
 
 const n = (value: 1 | 2 | 3 | 4 | 5): MarkValue => ({ kind: "NUMERIC", value });
 const NA: MarkValue = { kind: "NOT_ATTESTED" };
@@ -36,6 +39,13 @@ describe("results of one subject (each final mark is one student)", () => {
     const r = subjectResults([n(1), n(2), n(5)]);
     expect(r.counts[2]).toBe(2);
     expect(formatFraction(r.sou)).toBe("44,0"); // (100 + 16 + 16) / 3
+  });
+
+  it("only «зач» and «незач»: N 4 and успеваемость 75 %; качество, средний балл, СОУ «—»", () => {
+    const r = subjectResults([PASS, PASS, PASS, { kind: "FAIL" }, EX]);
+    expect(r.n).toBe(4);
+    expect(r.counts).toMatchObject({ pass: 3, fail: 1, exempt: 1 });
+    expect([formatFraction(r.successRate), formatFraction(r.qualityRate), formatFraction(r.mean, 2), formatFraction(r.sou)]).toEqual(["75,0", "—", "—", "—"]);
   });
 
   it("nobody counted: every rate is «—», not zero", () => {
@@ -64,10 +74,24 @@ describe("results of a class (students for успеваемость and каче
     expect(formatFraction(r.sou)).toBe("65,2");
   });
 
-  it("a student with only «зач» succeeds but is not «on 4 and 5»", () => {
+  it("a student with only «зач» succeeds and is not in the base of качество", () => {
     const r = studentResults([[PASS, PASS]]);
     expect(formatFraction(r.successRate)).toBe("100,0");
-    expect(formatFraction(r.qualityRate)).toBe("0,0");
+    expect(formatFraction(r.qualityRate)).toBe("—");
+    // with a student on «4»: качество 1 of 1 (the «зач»-only student is not in its base), not 1 of 2
+    const two = studentResults([[PASS], [n(4)]]);
+    expect([two.n, formatFraction(two.successRate), formatFraction(two.qualityRate)]).toEqual([2, "100,0", "100,0"]);
+  });
+
+  it("a class on «5» with a pass/fail subject: СОУ 100 %, not 50 %", () => {
+    const FAIL: MarkValue = { kind: "FAIL" };
+    // Ann 5 and зач, Boris 5 and зач, Vera 5 and незач
+    const r = studentResults([[n(5), PASS], [n(5), PASS], [n(5), FAIL]]);
+    expect([r.n, r.marks, r.graded]).toEqual([3, 6, 3]);
+    expect(formatFraction(r.successRate)).toBe("66,7"); // Vera's «незач» is a failure
+    expect(formatFraction(r.qualityRate)).toBe("66,7"); // Ann and Boris of 3
+    expect(formatFraction(r.mean, 2)).toBe("5,00");
+    expect(formatFraction(r.sou)).toBe("100,0"); // 3·100 / 3 five-point marks
   });
 
   it("for one subject a class count equals the subject count", () => {
@@ -143,41 +167,42 @@ describe("attendance", () => {
   });
 });
 
+// 5А: Ann (5 maths, 4 Russian), Boris (3 maths, 2 Russian); 6А: Cyril (осв maths)
+const facts: StatsFacts = {
+  school: { name: "Школа", address: "адрес" },
+  period: { id: "p", name: "1 четверть", kind: "QUARTER", number: 1, from: "2026-09-01", to: "2026-10-25", gradeFrom: 1, gradeTo: 9, yearName: "2026/2027" },
+  today: "2026-09-13",
+  yearOf: () => ({ from: "2026-09-01", to: "2027-05-31" }),
+  cohorts: [
+    { id: "c6", name: "6А", grade: 6, kind: "CLASS", parentId: null },
+    { id: "c5", name: "5А", grade: 5, kind: "CLASS", parentId: null },
+  ],
+  subjects: [{ id: "m", name: "Математика" }, { id: "r", name: "Русский язык" }],
+  teachers: [{ id: "t1", name: "Числова М. С." }],
+  students: [{ id: "ann", name: "Аннова Анна", classId: "c5" }, { id: "bor", name: "Борисов Борис", classId: "c5" }, { id: "cyr", name: "Кириллов Кирилл", classId: "c6" }],
+  finals: [
+    { studentId: "ann", cohortId: "c5", subjectId: "m", mark: n(5) },
+    { studentId: "bor", cohortId: "c5", subjectId: "m", mark: n(3) },
+    { studentId: "ann", cohortId: "c5", subjectId: "r", mark: n(4) },
+    { studentId: "bor", cohortId: "c5", subjectId: "r", mark: n(2) },
+    { studentId: "cyr", cohortId: "c6", subjectId: "m", mark: EX },
+  ],
+  plan: [
+    { cohortId: "c5", subjectId: "m", graded: true, line: { hoursPerWeek: "4", hoursPerYear: null, validFrom: "2026-09-01", validTo: null } },
+    { cohortId: "c5", subjectId: "r", graded: true, line: { hoursPerWeek: "2", hoursPerYear: null, validFrom: "2026-09-01", validTo: null } },
+    { cohortId: "c6", subjectId: "r", graded: true, line: { hoursPerWeek: "1", hoursPerYear: null, validFrom: "2026-09-01", validTo: null } },
+  ],
+  teaching: [{ cohortId: "c5", subjectId: "m", teacherId: "t1" }, { cohortId: "c6", subjectId: "m", teacherId: "t1" }],
+  held: [
+    { cohortId: "c5", subjectId: "m", lessonType: "LESSON", count: 7 },
+    { cohortId: "c5", subjectId: "m", lessonType: "TEST", count: 1 },
+    { cohortId: "c5", subjectId: "r", lessonType: "LESSON", count: 2 },
+  ],
+  absences: [{ studentId: "ann", code: "ILL", count: 3 }, { studentId: "bor", code: "LATE", count: 1 }, { studentId: "cyr", code: "ABSENT", count: 2 }],
+  holidays: [],
+};
+
 describe("the report of a view", () => {
-  // 5А: Ann (5 maths, 4 Russian), Boris (3 maths, 2 Russian); 6А: Cyril (осв maths)
-  const facts: StatsFacts = {
-    school: { name: "Школа", address: "адрес" },
-    period: { id: "p", name: "1 четверть", kind: "QUARTER", number: 1, from: "2026-09-01", to: "2026-10-25", gradeFrom: 1, gradeTo: 9, yearName: "2026/2027" },
-    today: "2026-09-13",
-    yearOf: () => ({ from: "2026-09-01", to: "2027-05-31" }),
-    cohorts: [
-      { id: "c6", name: "6А", grade: 6, kind: "CLASS", parentId: null },
-      { id: "c5", name: "5А", grade: 5, kind: "CLASS", parentId: null },
-    ],
-    subjects: [{ id: "m", name: "Математика" }, { id: "r", name: "Русский язык" }],
-    teachers: [{ id: "t1", name: "Числова М. С." }],
-    students: [{ id: "ann", name: "Аннова Анна", classId: "c5" }, { id: "bor", name: "Борисов Борис", classId: "c5" }, { id: "cyr", name: "Кириллов Кирилл", classId: "c6" }],
-    finals: [
-      { studentId: "ann", cohortId: "c5", subjectId: "m", mark: n(5) },
-      { studentId: "bor", cohortId: "c5", subjectId: "m", mark: n(3) },
-      { studentId: "ann", cohortId: "c5", subjectId: "r", mark: n(4) },
-      { studentId: "bor", cohortId: "c5", subjectId: "r", mark: n(2) },
-      { studentId: "cyr", cohortId: "c6", subjectId: "m", mark: EX },
-    ],
-    plan: [
-      { cohortId: "c5", subjectId: "m", graded: true, line: { hoursPerWeek: "4", hoursPerYear: null, validFrom: "2026-09-01", validTo: null } },
-      { cohortId: "c5", subjectId: "r", graded: true, line: { hoursPerWeek: "2", hoursPerYear: null, validFrom: "2026-09-01", validTo: null } },
-      { cohortId: "c6", subjectId: "r", graded: true, line: { hoursPerWeek: "1", hoursPerYear: null, validFrom: "2026-09-01", validTo: null } },
-    ],
-    teaching: [{ cohortId: "c5", subjectId: "m", teacherId: "t1" }, { cohortId: "c6", subjectId: "m", teacherId: "t1" }],
-    held: [
-      { cohortId: "c5", subjectId: "m", lessonType: "LESSON", count: 7 },
-      { cohortId: "c5", subjectId: "m", lessonType: "TEST", count: 1 },
-      { cohortId: "c5", subjectId: "r", lessonType: "LESSON", count: 2 },
-    ],
-    absences: [{ studentId: "ann", code: "ILL", count: 3 }, { studentId: "bor", code: "LATE", count: 1 }, { studentId: "cyr", code: "ABSENT", count: 2 }],
-    holidays: [],
-  };
 
   it("the school: classes by grade, students counted; subjects over marks; the plan to today", () => {
     const r = buildStatsReport(facts, "school", null);
@@ -220,6 +245,49 @@ describe("the report of a view", () => {
     const r = buildStatsReport(facts, "teacher", "t1");
     expect(r.results[0]?.rows.map((x) => x.label)).toEqual(["5А, Математика", "6А, Математика"]);
     expect(r.results[0]?.total?.n).toBe(2);
+  });
+});
+
+describe("the tables of the screen, the PDF and the XLSX (one source)", () => {
+  // 5А as above, with a pass/fail subject: Ann «зач», Boris «незач»
+  const withProject: StatsFacts = {
+    ...facts,
+    subjects: [...facts.subjects, { id: "p", name: "Проект" }],
+    finals: [...facts.finals, { studentId: "ann", cohortId: "c5", subjectId: "p", mark: PASS }, { studentId: "bor", cohortId: "c5", subjectId: "p", mark: { kind: "FAIL" } }],
+  };
+
+  it("a class: «зач» and «незач» columns, «—» for a pass/fail subject, the total over students and five-point marks", () => {
+    const [results] = reportTables(buildStatsReport(withProject, "class", "c5"));
+    expect(results?.title).toBe("Успеваемость по предметам");
+    expect(results?.headers).toEqual(["Предмет", "N", "«5»", "«4»", "«3»", "«2»", "н/а", "зач", "незач", "осв", "Успеваемость, %", "Качество, %", "Средний балл", "СОУ, %"]);
+    expect(results?.rows).toEqual([
+      ["Математика", "2", "1", "0", "1", "0", "0", "0", "0", "0", "100,0", "50,0", "4,00", "68,0"], // СОУ (100 + 36) / 2
+      ["Проект", "2", "0", "0", "0", "0", "0", "1", "1", "0", "50,0", "—", "—", "—"],
+      ["Русский язык", "2", "0", "1", "0", "1", "0", "0", "0", "0", "50,0", "50,0", "3,00", "40,0"], // (64 + 16) / 2
+    ]);
+    // Ann 5, 4, зач succeeds on 4 and 5; Boris 3, 2, незач fails; mean 14 / 4; СОУ 216 / 4 five-point marks
+    expect(results?.total).toEqual(["Итого", "2", "1", "1", "1", "1", "0", "1", "1", "0", "50,0", "50,0", "3,50", "54,0"]);
+    expect(results?.note).toContain("В строке «Итого» N — учащиеся класса");
+    expect(results?.note).toContain("«зач» и «незач» входят в N и в успеваемость");
+  });
+
+  it("without pass/fail marks there are no «зач» columns; a class's note says how its rows and its total are counted", () => {
+    const [results] = reportTables(buildStatsReport(facts, "class", "c5"));
+    expect(results?.headers).not.toContain("зач");
+    expect(results?.note).toBe("В строке предмета каждая итоговая отметка — один учащийся. В строке «Итого» N — учащиеся класса с итоговыми отметками: успеваемость и качество — доля учащихся, средний балл и СОУ — по всем итоговым отметкам. Освобождённые не считаются, «н/а» считаются.");
+  });
+
+  it("the screen's translator changes the words, never the rows", () => {
+    const r = buildStatsReport(withProject, "school", null);
+    const en = createTranslator({ locale: "en", messages: enStats, namespace: "stats" }) as unknown as StatsTr;
+    const ru = reportTables(r);
+    const other = reportTables(r, en);
+    expect(other.map((x) => x.id)).toEqual(ru.map((x) => x.id));
+    expect(other.map((x) => x.rows)).toEqual(ru.map((x) => x.rows));
+    expect(other[0]?.headers[0]).toBe("Class");
+    expect(ru.map((x) => x.title)).toEqual(["Успеваемость по классам", "Успеваемость по предметам", "Выполнение учебного плана по классам", "Пропуски уроков по классам"]);
+    // the period is in progress: the documents say to which day the plan is measured
+    expect(ru[2]?.note).toContain("отставание считается от плана на 13.09.2026");
   });
 });
 

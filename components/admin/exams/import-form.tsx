@@ -6,11 +6,12 @@ import type { ActionResult } from "@/lib/action";
 import type { ExamImportReport, ExamPlanRow } from "@/lib/exams/import";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { FieldShell } from "@/components/ui/field-shell";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileField } from "@/components/admin/import/file-field";
 import { fill, type ImportLabels } from "@/components/admin/exams/labels";
 
-type Preview = { id: string; report: ExamImportReport; file: { name: string; data: string } | null };
+type Preview = { id: string; report: ExamImportReport; file: { name: string; data: string; receivedAt: string } | null };
 type PreviewAction = (prev: ActionResult<Preview>, form: FormData) => Promise<ActionResult<Preview>>;
 type ApplyAction = (prev: ActionResult<ExamImportReport>, form: FormData) => Promise<ActionResult<ExamImportReport>>;
 
@@ -21,8 +22,23 @@ function dayRu(day: string): string {
   return `${d}.${m}.${y}`;
 }
 
-/** Upload → the check (errors, or what will change) → confirm → what was done. */
-export function ExamImportForm({ preview, apply, labels }: { preview: PreviewAction; apply: ApplyAction; labels: ImportLabels }) {
+/** An instant in the school's zone, «5 июня 2026 г., 14:30». */
+function when(at: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat("ru-RU", { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(at));
+}
+
+type Props = {
+  preview: PreviewAction;
+  apply: ApplyAction;
+  labels: ImportLabels;
+  /** the school's time zone: the receipt time is typed and shown in it */
+  timeZone: string;
+  /** the receipt field's first value: now, as «2026-06-05T14:30» in the school's zone */
+  receivedDefault: string;
+};
+
+/** Upload with the time the file came → the check (errors, or what will change) → confirm → what was done. */
+export function ExamImportForm({ preview, apply, labels, timeZone, receivedDefault }: Props) {
   const [state, formAction] = useActionState(preview, null);
   const [tooBig, setTooBig] = useState(false);
   const failed = state && !state.ok ? state : null;
@@ -40,12 +56,23 @@ export function ExamImportForm({ preview, apply, labels }: { preview: PreviewAct
         }}
       >
         <ErrorSummary title={labels.errorTitle} message={tooBig ? tooBigText : failed?.message} />
+        <FieldShell name="receivedAt" label={labels.receivedAt} hint={labels.receivedHint} errors={failed?.fieldErrors.receivedAt}>
+          {({ borderClass, ...control }) => (
+            <input
+              {...control}
+              type="datetime-local"
+              required
+              defaultValue={failed?.values?.receivedAt ?? receivedDefault}
+              className={`block w-full max-w-xs rounded border-2 bg-white px-3 py-2 text-[1.0625rem] ${borderClass}`}
+            />
+          )}
+        </FieldShell>
         <FileField name="file" label={labels.file} hint={labels.fileHint} accept=".csv,text/csv" errors={tooBig ? [tooBigText] : failed?.fieldErrors.file} />
         <SubmitButton label={labels.check} pending={labels.checking} />
       </form>
       {state?.ok && state.data.report.status === "REJECTED" && <ErrorsView report={state.data.report} labels={labels} />}
       {state?.ok && state.data.report.status === "PREVIEW" && state.data.file && (
-        <Confirm key={state.data.id} report={state.data.report} file={state.data.file} apply={apply} labels={labels} />
+        <Confirm key={state.data.id} report={state.data.report} file={state.data.file} apply={apply} labels={labels} timeZone={timeZone} />
       )}
     </>
   );
@@ -84,7 +111,15 @@ function RowsTable({ caption, rows, labels, result }: { caption: string; rows: E
       rowKey={(r) => String(r.line)}
       columns={[
         { key: "line", header: labels.line, cell: (r) => r.line, rowHeader: true },
-        { key: "student", header: labels.student, cell: (r) => (r.className ? `${r.student}, ${r.className}` : r.student) },
+        {
+          key: "student", header: labels.student,
+          cell: (r) => (
+            <>
+              {r.className ? `${r.student}, ${r.className}` : r.student}
+              {r.fileStudent && <span className="block text-muted">{fill(labels.inFile, { name: r.fileStudent })}</span>}
+            </>
+          ),
+        },
         { key: "exam", header: labels.exam, cell: (r) => `${labels.kinds[r.exam]}, ${r.subject}` },
         { key: "date", header: labels.date, cell: (r) => dayRu(r.examDate) },
         { key: "score", header: labels.score, cell: (r) => fill(labels.scoreOf, { score: r.score, max: r.maxScore }) },
@@ -95,7 +130,9 @@ function RowsTable({ caption, rows, labels, result }: { caption: string; rows: E
   );
 }
 
-function Confirm({ report, file, apply, labels }: { report: ExamImportReport; file: { name: string; data: string }; apply: ApplyAction; labels: ImportLabels }) {
+function Confirm({ report, file, apply, labels, timeZone }: {
+  report: ExamImportReport; file: { name: string; data: string; receivedAt: string }; apply: ApplyAction; labels: ImportLabels; timeZone: string;
+}) {
   const [state, formAction] = useActionState(apply, null);
   const failed = state && !state.ok ? state : null;
   const done = state?.ok ? state.data : null;
@@ -108,6 +145,7 @@ function Confirm({ report, file, apply, labels }: { report: ExamImportReport; fi
             {labels.applied}
           </h3>
           <p>{fill(labels.appliedLead, { ...done.counts, messages: done.messages })}</p>
+          <p>{fill(labels.receivedText, { when: when(done.receivedAt, timeZone) })}</p>
         </div>
         <RowsTable caption={fill(labels.appliedCaption, { file: done.fileName })} rows={done.rows} labels={labels} result={(r) => labels.appliedResults[r.result]} />
       </section>
@@ -120,6 +158,8 @@ function Confirm({ report, file, apply, labels }: { report: ExamImportReport; fi
           {labels.previewHeading}
         </h3>
         <p>{fill(labels.previewLead, report.counts)}</p>
+        <p>{fill(labels.receivedText, { when: when(report.receivedAt, timeZone) })}</p>
+        {report.publishLate && <p className="font-semibold text-danger">{labels.publishLate}</p>}
       </div>
       <RowsTable
         caption={fill(labels.previewCaption, { file: report.fileName })}
@@ -131,6 +171,7 @@ function Confirm({ report, file, apply, labels }: { report: ExamImportReport; fi
         <ErrorSummary title={labels.errorTitle} message={failed?.message} />
         <input type="hidden" name="fileName" value={file.name} />
         <input type="hidden" name="data" value={file.data} />
+        <input type="hidden" name="receivedAt" value={file.receivedAt} />
         <SubmitButton label={labels.confirm} pending={labels.confirming} />
       </form>
     </section>

@@ -21,6 +21,11 @@ export type ScaleLabels = {
 };
 
 export type ImportLabels = {
+  receivedAt: string;
+  receivedHint: string;
+  receivedText: Template;
+  publishLate: string;
+  inFile: Template;
   file: string;
   fileHint: string;
   check: string;

@@ -8,10 +8,11 @@ import type { ImportLabels, ScaleLabels } from "@/components/admin/exams/labels"
 import { ScaleForm } from "@/components/admin/exams/scale-form";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import type { GuardianState } from "@/lib/exams/informed";
-import { examMonitor, type MonitorRow } from "@/lib/exams/monitor";
+import { receivedAtValue } from "@/lib/exams/file";
+import { examMonitor, MONITOR_DAYS, type MonitorRow } from "@/lib/exams/monitor";
 import { EXAM_KINDS } from "@/lib/exams/scale";
 import { listScales } from "@/lib/exams/scales";
-import { formatDayRu } from "@/lib/time";
+import { formatDayRu, schoolToday } from "@/lib/time";
 import { applyExamsAction, previewExamsAction, saveScaleAction } from "./actions";
 
 export async function generateMetadata() {
@@ -42,7 +43,7 @@ export default async function ExamsPage({ searchParams }: { searchParams: SP }) 
   const kinds = { OGE: t("kinds.OGE"), GVE: t("kinds.GVE"), VOCATIONAL: t("kinds.VOCATIONAL") };
   const importLabels: ImportLabels = {
     ...(Object.fromEntries(
-      (["file", "fileHint", "check", "checking", "errorTitle", "rejected", "rejectedLead", "errorsCaption", "line", "column", "value", "message", "empty",
+      (["receivedAt", "receivedHint", "receivedText", "publishLate", "inFile", "file", "fileHint", "check", "checking", "errorTitle", "rejected", "rejectedLead", "errorsCaption", "line", "column", "value", "message", "empty",
         "previewHeading", "previewLead", "previewCaption", "student", "exam", "subject", "date", "score", "scoreOf", "mark", "result",
         "confirm", "confirming", "applied", "appliedLead", "appliedCaption"] as const).map((k) => [k, t.raw(`import.${k}`) as string]),
     ) as Omit<ImportLabels, "results" | "appliedResults" | "kinds">),
@@ -60,6 +61,8 @@ export default async function ExamsPage({ searchParams }: { searchParams: SP }) 
       case "SENT":
       case "SENT_LATE":
         return t(`monitor.states.${g.state}`, parts(g.at));
+      case "PAPER":
+        return t(g.late ? "monitor.states.PAPER_LATE" : "monitor.states.PAPER", parts(g.at));
       case "WAITING":
         return t("monitor.states.WAITING", parts(g.until));
       case "FAILED":
@@ -107,7 +110,13 @@ export default async function ExamsPage({ searchParams }: { searchParams: SP }) 
             {t("import.template")}
           </a>
         </p>
-        <ExamImportForm preview={previewExamsAction} apply={applyExamsAction} labels={importLabels} />
+        <ExamImportForm
+          preview={previewExamsAction}
+          apply={applyExamsAction}
+          labels={importLabels}
+          timeZone={p.timeZone}
+          receivedDefault={receivedAtValue(new Date(), p.timeZone)}
+        />
       </section>
 
       <section aria-labelledby="exam-monitor-heading" className="mb-10">
@@ -115,7 +124,7 @@ export default async function ExamsPage({ searchParams }: { searchParams: SP }) 
           {t("monitor.heading")}
         </h2>
         <p className="mb-2 max-w-3xl">{t("monitor.lead")}</p>
-        {monitor.yearName && <p className="mb-2">{t("monitor.year", { name: monitor.yearName, total: monitor.total, problems: monitor.problems })}</p>}
+        <p className="mb-2">{t("monitor.span", { days: MONITOR_DAYS, since: formatDayRu(schoolToday(p.timeZone, monitor.since)), total: monitor.total, problems: monitor.problems })}</p>
         <form method="get" action="/admin/exams" className="flex flex-wrap items-center gap-4">
           {kind !== "OGE" && <input type="hidden" name="kind" value={kind} />}
           <label className="flex items-center gap-2">
