@@ -255,6 +255,13 @@ export async function applyMigrations(
     const out = await withEngine(factory, undefined, (engine) =>
       engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
     );
+    // PGlite reads arrays of a type by the type's oid, learned when it opened: arrays of
+    // an enum a migration has just created («roles has TEACHER») would not parse until a
+    // restart. It learns the new types here.
+    if (out.appliedMigrationNames.length > 0) {
+      const pglite = target.engine === "pglite" ? target.client : target.engine === "current" && !env.DATABASE_URL ? getPglite() : null;
+      await pglite?.refreshArrayTypes();
+    }
     return { engine: engineOf(target), applied: out.appliedMigrationNames };
   } finally {
     await close();

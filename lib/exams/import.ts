@@ -13,7 +13,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 
-import type { ExamKind, SubjectKind } from "@/generated/prisma/enums";
+import type { SubjectKind } from "@/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { db } from "@/lib/db/server";
@@ -27,24 +27,15 @@ import { isUniqueViolation } from "@/lib/people/unique";
 import { dateToDay, dayToDate, formatDateTime, formatDayRu, schoolToday } from "@/lib/time";
 import { parseReceivedAt, readExamSheet, type ExamRowInput } from "@/lib/exams/file";
 import { INFORM_WITHIN_MS } from "@/lib/exams/informed";
-import { EXAM_KIND_SHORT, markFor, subjectKindsOf } from "@/lib/exams/scale";
+import { EXAM_KIND_SHORT, markFor, subjectKindsOf, type ExamResultFacts } from "@/lib/exams/scale";
 
 /** An exam centre's file is small: a school's ninth grade. */
 export const MAX_EXAM_FILE_BYTES = 1024 * 1024;
 
-export type ExamPlanRow = {
+export type ExamPlanRow = ExamResultFacts & {
   line: number;
-  /** the student as the school has them */
-  student: string;
   /** the student as the file names them, when that differs (e.g. a patronymic the school lacks) */
   fileStudent: string | null;
-  className: string | null;
-  exam: ExamKind;
-  subject: string;
-  examDate: string;
-  score: number;
-  maxScore: number;
-  mark: number;
   result: RowResult;
   /** for an update: what the school had */
   before: { score: number; mark: number } | null;

@@ -8,7 +8,6 @@
  */
 import "server-only";
 
-import type { ExamKind } from "@/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { lastDecisions } from "@/lib/consent/gate";
@@ -18,20 +17,13 @@ import { examEventKey } from "@/lib/notify/producers";
 import { fullName, shortName } from "@/lib/people/names";
 import { dateToDay } from "@/lib/time";
 import { familyInformed, isOpenProblem, type GuardianFacts, type Informed } from "@/lib/exams/informed";
+import type { ExamResultFacts } from "@/lib/exams/scale";
 
 /** How far back the screen shows every result; older ones only while their problem is open. */
 export const MONITOR_DAYS = 400;
 
-export type MonitorRow = {
+export type MonitorRow = ExamResultFacts & {
   id: string;
-  student: string;
-  className: string | null;
-  exam: ExamKind;
-  subject: string;
-  examDate: string;
-  score: number;
-  maxScore: number;
-  mark: number;
   version: number;
   receivedAt: Date;
   publishedAt: Date | null;

@@ -67,3 +67,17 @@ export function markFor(score: number, s: Scale): Mark | null {
   if (score >= s.min3) return 3;
   return 2;
 }
+
+/** One result as the screens show it: who, which exam, the score and the mark. */
+export type ExamResultFacts = {
+  /** the student as the school has them */
+  student: string;
+  className: string | null;
+  exam: ExamKind;
+  subject: string;
+  /** YYYY-MM-DD */
+  examDate: string;
+  score: number;
+  maxScore: number;
+  mark: number;
+};

@@ -47,6 +47,13 @@ describe(`migrations on ${testEngine()}`, () => {
     expect(recorded.map((r) => r.migration_name)).toEqual(local);
   });
 
+  it("right after migrating, the same connection reads an array of a new enum as an array (a fresh install's first requests)", async () => {
+    // PGlite parses arrays by the types it knew when it opened: without learning the new
+    // enum types after the migrations, «roles» came back as the text "{TEACHER}"
+    const rows = await empty.query<{ roles: unknown }>(`SELECT ARRAY['TEACHER', 'ADMIN']::"UserRole"[] AS roles`);
+    expect(rows[0]?.roles).toEqual(["TEACHER", "ADMIN"]);
+  });
+
   it("applies nothing when run again", async () => {
     const again = await applyMigrations(empty.target);
     expect(again.applied).toEqual([]);

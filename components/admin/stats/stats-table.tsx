@@ -40,34 +40,14 @@ export function StatsTable({ t }: { t: StatsTableData }) {
         <tbody>
           {t.rows.map((r) => (
             <tr key={r.key} className="border-b border-gray-300">
-              {r.cells.map((c, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row" className="px-2 py-1.5 text-left font-semibold">
-                    {c}
-                  </th>
-                ) : (
-                  <td key={i} className="px-2 py-1.5 text-right tabular-nums">
-                    {c}
-                  </td>
-                ),
-              )}
+              <RowCells cells={r.cells} headerClass="font-semibold" />
             </tr>
           ))}
         </tbody>
         {t.total && (
           <tfoot>
             <tr className="border-t-2 border-gray-700 font-bold">
-              {t.total.map((c, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row" className="px-2 py-1.5 text-left">
-                    {c}
-                  </th>
-                ) : (
-                  <td key={i} className="px-2 py-1.5 text-right tabular-nums">
-                    {c}
-                  </td>
-                ),
-              )}
+              <RowCells cells={t.total} />
             </tr>
           </tfoot>
         )}
@@ -78,5 +58,24 @@ export function StatsTable({ t }: { t: StatsTableData }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** A row's cells: the first is the row's header (a class, a subject, «Итого»), the rest are figures. */
+function RowCells({ cells, headerClass = "" }: { cells: readonly React.ReactNode[]; headerClass?: string }) {
+  return (
+    <>
+      {cells.map((c, i) =>
+        i === 0 ? (
+          <th key={i} scope="row" className={`px-2 py-1.5 text-left ${headerClass}`.trim()}>
+            {c}
+          </th>
+        ) : (
+          <td key={i} className="px-2 py-1.5 text-right tabular-nums">
+            {c}
+          </td>
+        ),
+      )}
+    </>
   );
 }
