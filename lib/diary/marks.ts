@@ -20,13 +20,13 @@ import { fullName } from "@/lib/people/names";
 import { assertId } from "@/lib/people/students";
 import { loadStudentMarks, type StudentMarkDto } from "@/lib/journal/student-marks-query";
 import { loadGradingPolicy } from "@/lib/school/grading-policy";
-import { formatMean, formulaText, type WeightedMark } from "@/lib/grading/average";
+import { formatMean, formulaText } from "@/lib/grading/average";
 import { markSymbol } from "@/lib/grading/display";
-import { SUGGESTION_REASON, suggestPeriodMark, suggestYearMark, type Suggestion } from "@/lib/grading/finals";
-import { forecastPeriod, type Risk } from "@/lib/grading/forecast";
-import { describeForecast, noForecastReason, plainSummary, type PeriodKindName } from "@/lib/grading/forecast-text";
+import { SUGGESTION_REASON, suggestYearMark, type Suggestion } from "@/lib/grading/finals";
+import type { Forecast, Risk } from "@/lib/grading/forecast";
+import { noForecastReason, plainSummary, type ForecastText, type PeriodKindName } from "@/lib/grading/forecast-text";
 import { hundredths, markFromRow, markRow, type MarkValue, type Scale } from "@/lib/grading/marks";
-import type { GradingPolicy } from "@/lib/grading/policy";
+import { activeOn, KIND_ORDER, periodUnderWay, subjectFacts, type Stay } from "@/lib/grading/subject-facts";
 import { dateToDay, dayToDate, schoolToday } from "@/lib/time";
 
 export type DiaryMark = {
@@ -101,12 +101,6 @@ export type DiaryHomeworkItem = {
 
 export type DiarySubjectPage = Omit<DiaryMarksPage, "subjects"> & { subject: DiarySubjectMarks; homework: DiaryHomeworkItem[] };
 
-type Span = { cohortId: string; start: string; end: string | null };
-
-function activeOn(spans: readonly Span[], cohortId: string, day: string): boolean {
-  return spans.some((s) => s.cohortId === cohortId && s.start <= day && (s.end === null || s.end >= day));
-}
-
 function symbolOf(m: MarkValue): string {
   return markSymbol(markRow(m));
 }
@@ -117,7 +111,7 @@ function weightText(h: number): string {
 
 type Context = {
   student: { id: string; name: string };
-  spans: (Span & { yearId: string })[];
+  spans: (Stay & { yearId: string })[];
   parentOf: Map<string, string | null>;
   years: { id: string; name: string; periodId: string }[];
   year: { id: string; name: string };
@@ -125,15 +119,6 @@ type Context = {
   period: DiaryPeriod & { closed: boolean };
   today: string;
 };
-
-const KIND_ORDER: Record<PeriodKindName, number> = { QUARTER: 0, TRIMESTER: 0, SEMESTER: 0, YEAR: 1 };
-
-/** The period to open when none is asked for: the one under way, else the last begun, else the first. */
-function defaultPeriod(periods: readonly DiaryPeriod[], today: string): DiaryPeriod | undefined {
-  const terms = periods.filter((x) => x.kind !== "YEAR");
-  const list = terms.length ? terms : periods;
-  return list.find((x) => x.startDate <= today && today <= x.endDate) ?? list.filter((x) => x.startDate <= today).at(-1) ?? list[0];
-}
 
 /** The child (scoped), its years and the periods of the chosen year; NOT_FOUND for anything else. */
 async function loadContext(p: Principal, studentId: string, periodId: string | undefined): Promise<Context> {
@@ -178,7 +163,7 @@ async function loadContext(p: Principal, studentId: string, periodId: string | u
       .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   };
   const years = yearRows
-    .map((y) => ({ id: y.id, name: y.name, start: dateToDay(y.startDate), end: dateToDay(y.endDate), periodId: defaultPeriod(periodsOf(y.id), today)?.id }))
+    .map((y) => ({ id: y.id, name: y.name, start: dateToDay(y.startDate), end: dateToDay(y.endDate), periodId: periodUnderWay(periodsOf(y.id), today)?.id }))
     .filter((y): y is typeof y & { periodId: string } => y.periodId !== undefined);
 
   let yearId: string | undefined;
@@ -250,53 +235,43 @@ async function build(p: Principal, studentId: string, periodId: string | undefin
     Promise.resolve(p.display.plainLanguage),
   ]);
 
-  // the subjects: the curriculum of the child's cohorts (a group's also from its class), and any subject with a mark
-  const subjects = new Map<string, { name: string; scale: Scale }>();
-  // the scale: the child's own cohort's item wins over the class a group belongs to
-  for (const it of items) subjects.set(it.subjectId, { name: it.subject.name, scale: it.scale });
-  for (const it of items) if (cohortIds.includes(it.cohortId)) subjects.set(it.subjectId, { name: it.subject.name, scale: it.scale });
-  const ownMarks = onlySubject ? marks.filter((m) => m.subjectId === onlySubject) : marks;
-  for (const m of ownMarks) if (!subjects.has(m.subjectId)) subjects.set(m.subjectId, { name: m.subjectName, scale: "FIVE_POINT" });
-
-  const countedLessons = lessons.filter((l) => activeOn(spans, l.cohortId, dateToDay(l.date)));
-  const missed = new Set(absences.map((a) => a.lessonId));
+  // the subjects, their lessons and numbers: lib/grading/subject-facts.ts, as the paper extract has them
+  const facts = subjectFacts({
+    stays: spans,
+    items,
+    marks: onlySubject ? marks.filter((m) => m.subjectId === onlySubject) : marks,
+    lessons,
+    absences,
+    period,
+    today,
+    policy,
+  });
   const periodName = new Map(ctx.periods.map((x) => [x.id, x.name]));
   const periodOrder = new Map(ctx.periods.map((x, i) => [x.id, i]));
-  const open = today <= period.endDate;
 
   const cards: DiarySubjectMarks[] = [];
-  for (const [subjectId, info] of subjects) {
-    if (info.scale === "NONE" && !ownMarks.some((m) => m.subjectId === subjectId)) continue;
-    const own = ownMarks.filter((m) => m.subjectId === subjectId);
-    const weighed: WeightedMark[] = own.map((m) => ({ mark: markFromRow(m), weight: hundredths(m.workType.weight) }));
-    const subjectLessons = countedLessons.filter((l) => l.subjectId === subjectId);
-    const held = subjectLessons.filter((l) => l.status === "HELD");
-    const lessonsHeld = held.length;
-    const lessonsMissed = held.filter((l) => missed.has(l.id)).length;
-    const lessonsLeft = subjectLessons.filter((l) => dateToDay(l.date) > today).length;
-    const numeric = info.scale === "FIVE_POINT";
-
+  for (const s of facts) {
+    const { subjectId } = s;
     let suggestion: Suggestion | null = null;
     let periodMarks: DiarySubjectMarks["periodMarks"] = [];
-    if (numeric && isYear) {
+    if (s.suggestion && isYear) {
       const terms = termFinals
         .filter((f) => f.subjectId === subjectId)
         .sort((a, b) => (periodOrder.get(a.periodId) ?? 0) - (periodOrder.get(b.periodId) ?? 0));
       const values = terms.map((f) => markFromRow({ kind: f.markKind, value: f.value, text: f.text }));
       suggestion = suggestYearMark(values, policy);
       periodMarks = terms.map((f, i) => ({ period: periodName.get(f.periodId) ?? "", symbol: symbolOf(values[i] ?? { kind: "NOT_ATTESTED" }) }));
-    } else if (numeric) {
-      suggestion = suggestPeriodMark({ marks: weighed, lessonsHeld, lessonsMissed }, policy);
+    } else {
+      suggestion = s.suggestion;
     }
     // the average shown is always that of the marks listed (for the year: all the year's marks)
-    const average = numeric ? suggestPeriodMark({ marks: weighed, lessonsHeld, lessonsMissed }, policy).average : null;
-    const forecast = numeric && !isYear && open ? forecastOf({ marks: weighed, lessonsHeld, lessonsMissed, lessonsLeft }, policy, period.kind) : null;
+    const average = s.suggestion?.average ?? null;
     const f = finals.find((x) => x.subjectId === subjectId);
     cards.push({
       subjectId,
-      subjectName: info.name,
-      scale: info.scale,
-      marks: own.map((m) => ({
+      subjectName: s.name,
+      scale: s.scale,
+      marks: s.marks.map((m) => ({
         id: m.id,
         date: m.date,
         symbol: markSymbol(m),
@@ -311,14 +286,13 @@ async function build(p: Principal, studentId: string, periodId: string | undefin
       suggestion: suggestion ? { symbol: symbolOf(suggestion.mark), reason: suggestion.reason, reasonText: SUGGESTION_REASON[suggestion.reason] } : null,
       periodMarks,
       final: f ? { symbol: symbolOf(markFromRow({ kind: f.markKind, value: f.value, text: f.text })), confirmedAt: f.confirmedAt.toISOString() } : null,
-      lessonsHeld,
-      lessonsMissed,
-      lessonsLeft,
-      forecast,
-      noForecast: noForecastReason(info.scale),
+      lessonsHeld: s.lessonsHeld,
+      lessonsMissed: s.lessonsMissed,
+      lessonsLeft: s.lessonsLeft,
+      forecast: s.forecast ? diaryForecast(s.forecast) : null,
+      noForecast: noForecastReason(s.scale),
     });
   }
-  cards.sort((a, b) => a.subjectName.localeCompare(b.subjectName, "ru"));
   return {
     ctx,
     subjects: cards,
@@ -335,13 +309,7 @@ async function build(p: Principal, studentId: string, periodId: string | undefin
   };
 }
 
-function forecastOf(
-  facts: { marks: WeightedMark[]; lessonsHeld: number; lessonsMissed: number; lessonsLeft: number },
-  policy: GradingPolicy,
-  kind: PeriodKindName,
-): DiaryForecast {
-  const f = forecastPeriod(facts, policy);
-  const text = describeForecast(f, policy, kind);
+function diaryForecast({ forecast: f, text }: { forecast: Forecast; text: ForecastText }): DiaryForecast {
   return {
     projected: f.projected,
     marksSoFar: f.marksSoFar,

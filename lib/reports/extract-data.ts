@@ -28,13 +28,11 @@ import { consentedGuardianIds } from "@/lib/consent/gate";
 import { loadStudentMarks } from "@/lib/journal/student-marks-query";
 import { loadGradingPolicy } from "@/lib/school/grading-policy";
 import { fullName, shortName } from "@/lib/people/names";
-import { formatMean, type WeightedMark } from "@/lib/grading/average";
+import { formatMean } from "@/lib/grading/average";
 import { markSymbol } from "@/lib/grading/display";
-import { suggestPeriodMark } from "@/lib/grading/finals";
-import { forecastPeriod } from "@/lib/grading/forecast";
-import { describeForecast, noForecastReason } from "@/lib/grading/forecast-text";
-import { hundredths, markFromRow, type Scale } from "@/lib/grading/marks";
+import { noForecastReason } from "@/lib/grading/forecast-text";
 import type { GradingPolicy } from "@/lib/grading/policy";
+import { forecastApplies, KIND_ORDER, periodUnderWay, subjectFacts } from "@/lib/grading/subject-facts";
 import { dateToDay, dayToDate, formatDayRu, schoolToday } from "@/lib/time";
 import type { ExtractSpan } from "@/lib/reports/extract-params";
 
@@ -71,7 +69,6 @@ export type ExtractData = {
 
 const NO_ABSENCES: ExtractAbsences = { absent: 0, ill: 0, excused: 0, late: 0 };
 const CODE_KEY = { ABSENT: "absent", ILL: "ill", EXCUSED: "excused", LATE: "late" } as const;
-const KIND_ORDER: Record<PeriodKind, number> = { QUARTER: 0, TRIMESTER: 0, SEMESTER: 0, YEAR: 1 };
 const EXAM_KIND: Record<ExamKind, string> = { OGE: "ОГЭ", GVE: "ГВЭ", VOCATIONAL: "квалификационный экзамен" };
 
 export function today(p: Principal): string {
@@ -111,13 +108,6 @@ function spanLabel(s: ResolvedSpan): string {
   return `с ${formatDayRu(s.from)} по ${formatDayRu(s.to)}`;
 }
 
-/** The period under way in a class (not the year), else the last begun, else the first. */
-function periodUnderWay(periods: readonly PeriodRow[], day: string): PeriodRow | undefined {
-  const terms = periods.filter((x) => x.kind !== "YEAR");
-  const list = terms.length ? terms : [...periods];
-  return list.find((x) => dateToDay(x.startDate) <= day && day <= dateToDay(x.endDate)) ?? list.filter((x) => dateToDay(x.startDate) <= day).at(-1) ?? list[0];
-}
-
 /** The reporting periods of a class (its year, its grade), terms first, then the year. */
 export async function classPeriods(schoolId: string, cohort: { yearId: string; grade: number }): Promise<PeriodRow[]> {
   const rows = await db.period.findMany({
@@ -134,7 +124,10 @@ const badPeriod = () => new AppError("BAD_INPUT", "Этот период не о
 export async function resolveClassSpan(p: Principal, cohort: { yearId: string; grade: number }, span: ExtractSpan): Promise<ResolvedSpan> {
   if (span.kind === "range") return { periodId: null, kind: null, name: null, yearName: null, from: span.from, to: span.to };
   const periods = await classPeriods(p.schoolId, cohort);
-  const chosen = span.kind === "period" ? periods.find((x) => x.id === span.periodId) : periodUnderWay(periods, today(p));
+  // the default: the period under way in the class (not the year), else the last begun, else the first
+  const chosen = span.kind === "period"
+    ? periods.find((x) => x.id === span.periodId)
+    : periodUnderWay(periods.map((row) => ({ row, kind: row.kind, startDate: dateToDay(row.startDate), endDate: dateToDay(row.endDate) })), today(p))?.row;
   if (!chosen) {
     if (span.kind === "period") throw badPeriod();
     throw new AppError("BAD_INPUT", "У класса нет отчётных периодов: выберите даты.", { period: ["У класса нет отчётных периодов: выберите даты."] });
@@ -162,7 +155,6 @@ function toMember(m: MemberRow): Member {
 }
 
 const overlaps = (m: Member, from: string, to: string) => m.start <= to && (m.end === null || m.end >= from);
-const activeOn = (members: readonly Member[], cohortId: string, day: string) => members.some((m) => m.cohortId === cohortId && m.start <= day && (m.end === null || m.end >= day));
 
 /** The class the extract is of: the last class of the span, else the last cohort of any kind. */
 function mainCohort(members: readonly Member[]): Member | undefined {
@@ -223,15 +215,6 @@ async function buildExtract(p: Principal, c: Common, student: { id: string; name
     }),
   ]);
 
-  // the subjects, as the diary lists them: the curriculum of the student's cohorts (a group's
-  // also from its class, its own item's scale winning), and any subject with a mark
-  const subjects = new Map<string, { name: string; scale: Scale }>();
-  for (const it of items) subjects.set(it.subjectId, { name: it.subject.name, scale: it.scale });
-  for (const it of items) if (cohortIds.includes(it.cohortId)) subjects.set(it.subjectId, { name: it.subject.name, scale: it.scale });
-  for (const m of marks) if (!subjects.has(m.subjectId)) subjects.set(m.subjectId, { name: m.subjectName, scale: "FIVE_POINT" });
-
-  const counted = lessons.filter((l) => activeOn(members, l.cohortId, dateToDay(l.date)));
-  const missed = new Set(attendance.filter((a) => a.code !== "LATE").map((a) => a.lessonId));
   const total: ExtractAbsences = { ...NO_ABSENCES };
   const bySubject = new Map<string, ExtractAbsences>();
   for (const a of attendance) {
@@ -241,37 +224,24 @@ async function buildExtract(p: Principal, c: Common, student: { id: string; name
     own[key] += 1;
     bySubject.set(a.lesson.subjectId, own);
   }
-  const open = span.periodId !== null && !isYear && c.today <= span.to;
+  const period = span.periodId !== null && span.kind ? { kind: span.kind, endDate: span.to } : null;
+  const open = forecastApplies(period, c.today);
 
-  const out: ExtractSubject[] = [];
-  for (const [subjectId, info] of subjects) {
-    const own = marks.filter((m) => m.subjectId === subjectId);
-    if (info.scale === "NONE" && own.length === 0) continue;
-    const numeric = info.scale === "FIVE_POINT";
-    const weighed: WeightedMark[] = own.map((m) => ({ mark: markFromRow(m), weight: hundredths(m.workType.weight) }));
-    const subjectLessons = counted.filter((l) => l.subjectId === subjectId);
-    const held = subjectLessons.filter((l) => l.status === "HELD");
-    const facts = { marks: weighed, lessonsHeld: held.length, lessonsMissed: held.filter((l) => missed.has(l.id)).length };
-    const average = numeric ? suggestPeriodMark(facts, c.policy).average : null;
-    let forecast: ExtractSubject["forecast"] = null;
-    if (numeric && open && span.kind) {
-      const lessonsLeft = subjectLessons.filter((l) => dateToDay(l.date) > c.today).length;
-      const f = forecastPeriod({ ...facts, lessonsLeft }, c.policy);
-      const text = describeForecast(f, c.policy, span.kind);
-      forecast = { headline: text.headline, sureness: text.sureness, steps: text.steps, risks: text.risks };
-    }
-    const f = finals.find((x) => x.subjectId === subjectId);
-    out.push({
-      name: info.name,
-      marks: own.map((m) => ({ date: m.date, symbol: markSymbol(m) })),
+  // the subjects, their lessons and numbers as the diary has them (lib/grading/subject-facts.ts)
+  const out: ExtractSubject[] = subjectFacts({ stays: members, items, marks, lessons, absences: attendance, period, today: c.today, policy: c.policy }).map((s) => {
+    const average = s.suggestion?.average ?? null;
+    const f = finals.find((x) => x.subjectId === s.subjectId);
+    const text = s.forecast?.text;
+    return {
+      name: s.name,
+      marks: s.marks.map((m) => ({ date: m.date, symbol: markSymbol(m) })),
       average: average && average.count > 0 ? formatMean(average) : null,
       periodMark: f ? markSymbol({ kind: f.markKind, value: f.value, text: f.text }) : null,
-      absences: bySubject.get(subjectId) ?? { ...NO_ABSENCES },
-      forecast,
-      note: noForecastReason(info.scale),
-    });
-  }
-  out.sort((a, b) => a.name.localeCompare(b.name, "ru"));
+      absences: bySubject.get(s.subjectId) ?? { ...NO_ABSENCES },
+      forecast: text ? { headline: text.headline, sureness: text.sureness, steps: text.steps, risks: text.risks } : null,
+      note: noForecastReason(s.scale),
+    };
+  });
 
   const main = (cohortId ? members.find((m) => m.cohortId === cohortId) : undefined) ?? mainCohort(members);
   let forecastNote: string | null = null;

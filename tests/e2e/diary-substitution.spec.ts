@@ -45,6 +45,8 @@ test("a substitution made by the administrator shows in the parent's week after 
   // busy one with a message, so try them in turn
   await ours().first().getByRole("link", { name: /^Изменить/ }).click();
   const form = admin.locator("form#substitute");
+  // the lesson's form has opened (reading the options before would read an empty page)
+  await expect(form.getByLabel("Кто проведёт урок")).toBeVisible();
   const everyone = (await form.getByLabel("Кто проведёт урок").locator("option").allTextContents()).slice(1);
   let free = "";
   for (const candidate of everyone) {
