@@ -1,9 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { getPrincipal } from "@/lib/auth/session";
-import { clientMessages } from "@/lib/i18n/client-namespaces";
 import { displayModeClasses } from "@/lib/people/display-settings";
 
 import "./globals.css";
@@ -28,8 +26,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="skip-link">
           {t("skip")}
         </a>
-        {/* only the namespaces client components use: the provider serialises its messages into every page */}
-        <NextIntlClientProvider messages={clientMessages(await getMessages())}>{children}</NextIntlClientProvider>
+        {/* client components get their messages where they are (components/i18n/client-intl.tsx) */}
+        {children}
       </body>
     </html>
   );

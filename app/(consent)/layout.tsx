@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
 import { AppHeader } from "@/components/ui/app-header";
+import { ClientIntl } from "@/components/i18n/client-intl";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { signOutAction } from "../(auth)/actions";
 
@@ -12,7 +13,7 @@ export default async function ConsentLayout({ children }: { children: React.Reac
     <>
       <AppHeader principal={p} signOut={signOutAction} nav={[{ href: "/consent", label: t("title") }]} />
       <main id="main" className="mx-auto max-w-4xl px-4 py-6">
-        {children}
+        <ClientIntl>{children}</ClientIntl>
       </main>
     </>
   );

@@ -19,12 +19,14 @@ export default async function FamilyLayout({ children }: { children: React.React
   // only the consent page (nothing about a child without a current consent is shown)
   if (hasRole(p, "GUARDIAN") && (p.consentedChildIds.length === 0 || (await needsConsentPage(p)))) redirect("/consent");
   const t = await getTranslations("diary");
+  const tu = await getTranslations("pwa.update");
+  const tb = await getTranslations("pwa.banner");
   return (
     <>
       <AppHeader principal={p} signOut={signOutAction} nav={[{ href: "/diary", label: t("title") }]} />
       {/* the installable diary (issue 7): the service worker, «a new version», no connection */}
-      <ServiceWorkerRegister enabled={env.NODE_ENV === "production"} userId={p.userId} />
-      <OfflineBanner />
+      <ServiceWorkerRegister enabled={env.NODE_ENV === "production"} userId={p.userId} texts={{ ready: tu("ready"), reload: tu("reload") }} />
+      <OfflineBanner text={tb("offline")} />
       <DiarySync userId={p.userId} />
       <Suspense fallback={null}>
         <DiaryNav />

@@ -5,6 +5,8 @@
  */
 import { getTranslations } from "next-intl/server";
 
+import { ClientIntl } from "@/components/i18n/client-intl";
+
 export const dynamic = "force-static";
 
 export default async function OfflineLayout({ children }: { children: React.ReactNode }) {
@@ -16,7 +18,7 @@ export default async function OfflineLayout({ children }: { children: React.Reac
           {t("name")} <span className="font-normal">— {t("tagline")}</span>
         </p>
       </header>
-      {children}
+      <ClientIntl>{children}</ClientIntl>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/ui/app-header";
+import { ClientIntl } from "@/components/i18n/client-intl";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { staffNav } from "./nav";
 import { signOutAction } from "../(auth)/actions";
@@ -8,7 +9,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   return (
     <>
       <AppHeader principal={p} signOut={signOutAction} nav={await staffNav(p)} />
-      {children}
+      <ClientIntl>{children}</ClientIntl>
     </>
   );
 }

@@ -5,7 +5,6 @@
  * always present; its text appears and disappears with the connection.
  */
 import { useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
 
 function subscribe(onChange: () => void) {
   window.addEventListener("online", onChange);
@@ -16,8 +15,8 @@ function subscribe(onChange: () => void) {
   };
 }
 
-export function OfflineBanner() {
-  const t = useTranslations("pwa.banner");
+/** `text`: «Нет связи…», translated on the server (the diary's pages load no translation runtime). */
+export function OfflineBanner({ text }: { text: string }) {
   const online = useSyncExternalStore(
     subscribe,
     () => navigator.onLine,
@@ -25,7 +24,7 @@ export function OfflineBanner() {
   );
   return (
     <div role="status" className={online ? undefined : "border-b-2 border-danger bg-amber-50"}>
-      {!online && <p className="mx-auto max-w-5xl px-4 py-2 font-semibold">{t("offline")}</p>}
+      {!online && <p className="mx-auto max-w-5xl px-4 py-2 font-semibold">{text}</p>}
     </div>
   );
 }

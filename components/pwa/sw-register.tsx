@@ -10,7 +10,6 @@
  * user signs in on this browser (a shared family phone), they are deleted first.
  */
 import { useEffect, useRef, useState } from "react";
-import { useTranslations } from "next-intl";
 import type { Workbox } from "workbox-window";
 
 export const SERVICE_WORKER_URL = "/serwist/sw.js";
@@ -28,8 +27,8 @@ function forgetOtherUsersPages(userId: string) {
 }
 
 /** `enabled`: in production only (a worker caching a dev server's pages gets in the way). */
-export function ServiceWorkerRegister({ enabled, userId }: { enabled: boolean; userId: string }) {
-  const t = useTranslations("pwa.update");
+/** `texts`: «a new version is ready» and its button, translated on the server. */
+export function ServiceWorkerRegister({ enabled, userId, texts }: { enabled: boolean; userId: string; texts: { ready: string; reload: string } }) {
   const [waiting, setWaiting] = useState(false);
   const [updating, setUpdating] = useState(false);
   const workbox = useRef<Workbox | null>(null);
@@ -67,14 +66,14 @@ export function ServiceWorkerRegister({ enabled, userId }: { enabled: boolean; u
     <div role="status" className={waiting ? "border-b-2 border-accent bg-blue-50" : undefined}>
       {waiting && (
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-2">
-          <p className="font-semibold">{t("ready")}</p>
+          <p className="font-semibold">{texts.ready}</p>
           <button
             type="button"
             onClick={update}
             disabled={updating}
             className="rounded border-2 border-accent bg-accent px-4 py-1 font-semibold text-white hover:bg-accent-dark disabled:opacity-60"
           >
-            {t("reload")}
+            {texts.reload}
           </button>
         </div>
       )}

@@ -2,8 +2,9 @@
  * The message namespaces the browser gets (issue 7: the diary on the phone). Server
  * components translate on the server with every message (lib/i18n/request.ts); client
  * components (a "use client" module and whatever it imports) read theirs from
- * NextIntlClientProvider in app/layout.tsx, which serialises what it is given into every
- * page. So it is given only these: the namespaces client code passes to useTranslations.
+ * NextIntlClientProvider (components/i18n/client-intl.tsx, in the layouts of the parts
+ * that have such components), which serialises what it is given into the page. So it is
+ * given only these: the namespaces client code passes to useTranslations.
  *
  * A new useTranslations("…") in client code needs its namespace here, or the browser
  * shows the key instead of the text: tests/unit/i18n-client-namespaces.test.ts scans the
@@ -14,11 +15,8 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "login",
   "invite",
   "setup",
-  // the family's diary: navigation, «a new version», «no connection», settings, the offline diary
-  "diarySections.nav",
-  "notify.nav",
-  "pwa.update",
-  "pwa.banner",
+  // the family's diary: its settings pages and the offline diary (the menu, «a new version» and
+  // «no connection» are translated on the server: the diary's pages load no translation runtime)
   "pwa.push",
   "notify.contacts",
   "notify.prefs",

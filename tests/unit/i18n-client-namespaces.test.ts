@@ -129,8 +129,14 @@ describe("the messages the browser gets (lib/i18n/client-namespaces.ts)", () => 
   it("finds the client code (the scan works)", () => {
     expect(code.files).toContain("components/offline/diary-sync.tsx");
     expect(code.files).toContain("components/offline/sync.ts"); // dynamically imported
-    expect(code.uses).toContainEqual({ file: "components/pwa/offline-banner.tsx", namespace: "pwa.banner" });
+    expect(code.uses).toContainEqual({ file: "components/pwa/push-devices.tsx", namespace: "pwa.push" });
     expect(code.files).not.toContain("app/layout.tsx");
+  });
+
+  it("the client components of every diary page translate nothing in the browser (the phone loads no translation runtime for the diary)", () => {
+    const diaryShell = ["components/diary/nav/diary-nav-menu.tsx", "components/pwa/offline-banner.tsx", "components/pwa/sw-register.tsx", "components/offline/diary-sync.tsx"];
+    for (const file of diaryShell) expect(code.files).toContain(file);
+    expect(code.uses.filter((u) => diaryShell.includes(u.file))).toEqual([]);
   });
 
   it("every namespace client code uses is in the list", () => {

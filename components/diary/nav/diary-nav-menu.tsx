@@ -12,46 +12,27 @@
 import { useId, useState } from "react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useTranslations } from "next-intl";
 
-export const DIARY_SECTIONS = [
-  { key: "week", href: "/diary" },
-  { key: "marks", href: "/diary/marks" },
-  { key: "homework", href: "/diary/homework" },
-  { key: "tests", href: "/diary/tests" },
-  { key: "results", href: "/diary/results" },
-  { key: "class", href: "/diary/class" },
-  { key: "holidays", href: "/diary/holidays" },
-  { key: "recommendations", href: "/diary/recommendations" },
-  { key: "settings", href: "/diary/settings" },
-] as const;
+import { DIARY_SECTIONS, GUARDIAN_SECTIONS, activeSection } from "@/components/diary/nav/sections";
 
-/** The guardian's own sections (texts in the notify namespace). */
-export const GUARDIAN_SECTIONS = [
-  { key: "contacts", href: "/diary/contacts" },
-  { key: "notifications", href: "/diary/notifications" },
-] as const;
+/**
+ * The menu's words, translated on the server (diary-nav.tsx): the diary's pages load no
+ * translation runtime. `sections`: each section's name by key; `current`: «Раздел: …» by key.
+ */
+export type DiaryNavTexts = { label: string; menu: string; sections: Record<string, string>; current: Record<string, string> };
 
-export function activeSection(pathname: string): string | null {
-  const match = [...DIARY_SECTIONS, ...GUARDIAN_SECTIONS].filter((s) => pathname === s.href || pathname.startsWith(`${s.href}/`));
-  // the longest match: /diary/marks is "marks", not "week"
-  return match.sort((a, b) => b.href.length - a.href.length)[0]?.key ?? null;
-}
-
-export function DiaryNavMenu({ guardian }: { guardian: boolean }) {
-  const nav = useTranslations("diarySections.nav");
-  const own = useTranslations("notify.nav");
-  const t = (key: string) => (GUARDIAN_SECTIONS.some((s) => s.key === key) ? own(key) : nav(key));
+export function DiaryNavMenu({ guardian, texts }: { guardian: boolean; texts: DiaryNavTexts }) {
+  const t = (key: string) => texts.sections[key] ?? key;
   const sections = guardian ? [...DIARY_SECTIONS, ...GUARDIAN_SECTIONS] : DIARY_SECTIONS;
   const pathname = usePathname();
   const child = useSearchParams().get("child");
   const [open, setOpen] = useState(false);
   const listId = useId();
   const active = activeSection(pathname);
-  const activeLabel = active ? t(active) : null;
+  const current = active ? (texts.current[active] ?? null) : null;
   const suffix = child ? `?child=${encodeURIComponent(child)}` : "";
   return (
-    <nav aria-label={nav("label")} className="border-b-2 border-accent bg-blue-50">
+    <nav aria-label={texts.label} className="border-b-2 border-accent bg-blue-50">
       <div className="mx-auto max-w-5xl px-4 py-2">
         <button
           type="button"
@@ -61,8 +42,8 @@ export function DiaryNavMenu({ guardian }: { guardian: boolean }) {
           className="flex w-full items-center justify-between gap-2 rounded border-2 border-accent bg-white px-3 py-2 text-left font-semibold text-accent sm:hidden"
         >
           <span>
-            {nav("menu")}
-            {activeLabel && <span className="block font-normal">{nav("current", { name: activeLabel })}</span>}
+            {texts.menu}
+            {current && <span className="block font-normal">{current}</span>}
           </span>
           <span aria-hidden="true">{open ? "▲" : "▼"}</span>
         </button>

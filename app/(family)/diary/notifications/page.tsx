@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { ClientIntl } from "@/components/i18n/client-intl";
 import { PreferencesForm } from "@/components/notify/preferences-form";
 import { PushDevices } from "@/components/pwa/push-devices";
 import { requirePageRole } from "@/lib/auth/page-guard";
@@ -23,25 +24,27 @@ export default async function DiaryNotificationsPage() {
   const rows = devices.map((d) => ({ id: d.id, device: d.device, endpoint: d.endpoint, since: formatDateTime(d.createdAt, p.timeZone, locale) }));
   const { saved, hasEmail, hasPhone, timeZone, ...initial } = prefs;
   return (
-    <main id="main" className="mx-auto max-w-3xl px-4 py-6">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="mt-1">{t("lead")}</p>
-      <p className="mt-2">
-        <Link href="/diary/contacts" className="text-accent underline">
-          {t("contactsLink")}
-        </Link>
-      </p>
-      {!saved && <p className="mt-2 text-muted">{t("defaults")}</p>}
-      <div className="mt-6">
-        <PreferencesForm action={savePreferencesAction} initial={initial} hasEmail={hasEmail} hasPhone={hasPhone} timeZone={timeZone} />
-      </div>
-      <section aria-labelledby="push-heading" className="mt-10 border-t-2 pt-6">
-        <h2 id="push-heading" className="text-xl font-bold">
-          {tp("heading")}
-        </h2>
-        {!initial.push && <p className="mt-2 font-semibold">{tp("channelOff")}</p>}
-        <PushDevices devices={rows} vapidPublicKey={pushPublicKey()} />
-      </section>
-    </main>
+    <ClientIntl namespaces={["notify.prefs", "pwa.push"]}>
+      <main id="main" className="mx-auto max-w-3xl px-4 py-6">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <p className="mt-1">{t("lead")}</p>
+        <p className="mt-2">
+          <Link href="/diary/contacts" className="text-accent underline">
+            {t("contactsLink")}
+          </Link>
+        </p>
+        {!saved && <p className="mt-2 text-muted">{t("defaults")}</p>}
+        <div className="mt-6">
+          <PreferencesForm action={savePreferencesAction} initial={initial} hasEmail={hasEmail} hasPhone={hasPhone} timeZone={timeZone} />
+        </div>
+        <section aria-labelledby="push-heading" className="mt-10 border-t-2 pt-6">
+          <h2 id="push-heading" className="text-xl font-bold">
+            {tp("heading")}
+          </h2>
+          {!initial.push && <p className="mt-2 font-semibold">{tp("channelOff")}</p>}
+          <PushDevices devices={rows} vapidPublicKey={pushPublicKey()} />
+        </section>
+      </main>
+    </ClientIntl>
   );
 }
