@@ -47,7 +47,10 @@ describe(`migrations on ${testEngine()}`, () => {
     expect(recorded.map((r) => r.migration_name)).toEqual(local);
   });
 
-  it("right after migrating, the same connection reads an array of a new enum as an array (a fresh install's first requests)", async () => {
+  // PGlite's own driver parses arrays by the types it knew when it opened (node-pg on
+  // PostgreSQL leaves arrays of an enum as text for Prisma's adapter to read, whenever
+  // the type was made): the embedded engine's case only
+  if (testEngine() === "pglite") it("right after migrating, the same connection reads an array of a new enum as an array (a fresh install's first requests)", async () => {
     // PGlite parses arrays by the types it knew when it opened: without learning the new
     // enum types after the migrations, «roles» came back as the text "{TEACHER}"
     const rows = await empty.query<{ roles: unknown }>(`SELECT ARRAY['TEACHER', 'ADMIN']::"UserRole"[] AS roles`);
