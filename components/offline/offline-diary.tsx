@@ -16,7 +16,7 @@ import type { DiaryHomeworkList } from "@/lib/diary/homework";
 import { formatDay } from "@/lib/time";
 import { currentUser, openOfflineDb, readStored, storedMarksPages, storedSection, storedWeek, type StoredChild, type StoredDiary } from "@/components/offline/db";
 import { formatSyncedAt } from "@/components/offline/format";
-import { shortNameGenitive } from "@/components/diary/week/names";
+import { LessonDetails } from "@/components/diary/week/lesson-details";
 
 type State = { kind: "loading" } | { kind: "empty" } | { kind: "ready"; diary: StoredDiary };
 
@@ -209,7 +209,6 @@ function LessonBlock({ l, intl }: { l: DiaryLesson; intl: string }) {
     l.startsAt && l.endsAt
       ? tw("lessonTitleTime", { number: l.lessonNumber, from: l.startsAt, to: l.endsAt, subject: l.subjectName })
       : tw("lessonTitle", { number: l.lessonNumber, subject: l.subjectName });
-  const original = intl === "ru-RU" && l.substitution ? shortNameGenitive(l.substitution.originalTeacher) : l.substitution?.originalTeacher;
   return (
     <article aria-label={title} className={`rounded border p-2 ${off ? "border-danger bg-red-50" : "border-gray-300"}`}>
       <h4 className="font-bold break-words">{title}</h4>
@@ -227,38 +226,7 @@ function LessonBlock({ l, intl }: { l: DiaryLesson; intl: string }) {
       {l.movedFrom && (
         <p className="font-semibold">{tw("movedFrom", { day: formatDay(l.movedFrom.day, intl, false), number: l.movedFrom.lessonNumber })}</p>
       )}
-      {l.substitution && original ? (
-        <p>
-          <strong>{tw("substitution", { teacher: l.substitution.teacher, original })}</strong>
-          <br />
-          {tw("substitutionReason", { reason: l.substitution.reason })}
-        </p>
-      ) : (
-        <p>{tw("teacher", { name: l.teacher })}</p>
-      )}
-      {l.room && <p>{tw("room", { room: l.room })}</p>}
-      {l.cohort && <p>{tw(`cohort.${l.cohort.kind}`, { name: l.cohort.name })}</p>}
-      {l.topic && <p className="break-words">{tw("topic", { topic: l.topic })}</p>}
-      {l.marks.length > 0 && (
-        <div>
-          <span>{tw("marks")}</span>
-          <ul className="inline">
-            {l.marks.map((m, i) => (
-              <li key={i} className="ml-1 inline">
-                <strong className="text-lg">{m.symbol}</strong> ({m.workType}){i < l.marks.length - 1 ? ";" : ""}
-                {m.comment && <span className="block">{tw("comment", { comment: m.comment })}</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {l.attendance && (
-        <p className="font-semibold">
-          {l.attendance.code === "LATE" && l.attendance.minutesLate
-            ? tw("attendance.LATE_MINUTES", { minutes: l.attendance.minutesLate })
-            : tw(`attendance.${l.attendance.code}`)}
-        </p>
-      )}
+      <LessonDetails l={l} intl={intl} t={tw} />
     </article>
   );
 }

@@ -8,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 
 import type { DiaryDay, DiaryFile, DiaryLesson, DiaryWeek } from "@/lib/diary/week";
 import { formatDay } from "@/lib/time";
-import { shortNameGenitive } from "@/components/diary/week/names";
+import { LessonDetails } from "@/components/diary/week/lesson-details";
 
 type Props = { week: DiaryWeek; locale: "ru" | "en"; childId: string; showChild: boolean };
 
@@ -173,7 +173,6 @@ async function LessonCard({ l, intl }: { l: DiaryLesson; intl: string }) {
     l.startsAt && l.endsAt
       ? t("lessonTitleTime", { number: l.lessonNumber, from: l.startsAt, to: l.endsAt, subject: l.subjectName })
       : t("lessonTitle", { number: l.lessonNumber, subject: l.subjectName });
-  const original = intl === "ru-RU" && l.substitution ? shortNameGenitive(l.substitution.originalTeacher) : l.substitution?.originalTeacher;
   return (
     <article aria-labelledby={titleId} className={`rounded border p-2 ${off ? "border-danger bg-red-50" : "border-gray-300"}`}>
       <h3 id={titleId} className="font-bold break-words">
@@ -196,38 +195,7 @@ async function LessonCard({ l, intl }: { l: DiaryLesson; intl: string }) {
           {l.movedFrom.reason && t("reason", { reason: l.movedFrom.reason })}
         </p>
       )}
-      {l.substitution && original ? (
-        <p>
-          <strong>{t("substitution", { teacher: l.substitution.teacher, original })}</strong>
-          <br />
-          {t("substitutionReason", { reason: l.substitution.reason })}
-        </p>
-      ) : (
-        <p>{t("teacher", { name: l.teacher })}</p>
-      )}
-      {l.room && <p>{t("room", { room: l.room })}</p>}
-      {l.cohort && <p>{t(`cohort.${l.cohort.kind}`, { name: l.cohort.name })}</p>}
-      {l.topic && <p className="break-words">{t("topic", { topic: l.topic })}</p>}
-      {l.marks.length > 0 && (
-        <div>
-          <span>{t("marks")}</span>
-          <ul className="inline">
-            {l.marks.map((m, i) => (
-              <li key={i} className="ml-1 inline">
-                <strong className="text-lg">{m.symbol}</strong> ({m.workType}){i < l.marks.length - 1 ? ";" : ""}
-                {m.comment && <span className="block">{t("comment", { comment: m.comment })}</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {l.attendance && (
-        <p className="font-semibold">
-          {l.attendance.code === "LATE" && l.attendance.minutesLate
-            ? t("attendance.LATE_MINUTES", { minutes: l.attendance.minutesLate })
-            : t(`attendance.${l.attendance.code}`)}
-        </p>
-      )}
+      <LessonDetails l={l} intl={intl} t={t} />
     </article>
   );
 }
