@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/action";
 import type { ExamImportReport, ExamPlanRow } from "@/lib/exams/import";
 import { DataTable } from "@/components/ui/data-table";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { refuseLargeFile } from "@/components/ui/refuse-large-file";
 import { FieldShell } from "@/components/ui/field-shell";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileField } from "@/components/admin/import/file-field";
@@ -48,12 +49,7 @@ export function ExamImportForm({ preview, apply, labels, timeZone, receivedDefau
       <form
         action={formAction}
         noValidate
-        onSubmit={(e) => {
-          const input = e.currentTarget.elements.namedItem("file");
-          const big = input instanceof HTMLInputElement && (input.files?.[0]?.size ?? 0) > MAX_BYTES;
-          setTooBig(big);
-          if (big) e.preventDefault();
-        }}
+        onSubmit={refuseLargeFile(MAX_BYTES, setTooBig)}
       >
         <ErrorSummary title={labels.errorTitle} message={tooBig ? tooBigText : failed?.message} />
         <FieldShell name="receivedAt" label={labels.receivedAt} hint={labels.receivedHint} errors={failed?.fieldErrors.receivedAt}>

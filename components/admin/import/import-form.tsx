@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/action";
 import type { ImportReport } from "@/lib/imports/run-import";
 import { MAX_UPLOAD_BYTES } from "@/lib/imports/schemas";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { refuseLargeFile } from "@/components/ui/refuse-large-file";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FileField } from "@/components/admin/import/file-field";
@@ -29,12 +30,7 @@ export function ImportForm({ action, kinds }: Props) {
       <form
         action={formAction}
         noValidate
-        onSubmit={(e) => {
-          const input = e.currentTarget.elements.namedItem("file");
-          const big = input instanceof HTMLInputElement && (input.files?.[0]?.size ?? 0) > MAX_UPLOAD_BYTES;
-          setTooBig(big);
-          if (big) e.preventDefault();
-        }}
+        onSubmit={refuseLargeFile(MAX_UPLOAD_BYTES, setTooBig)}
       >
         <ErrorSummary title={t("errorTitle")} message={tooBig ? t("tooBig") : failed?.message} />
         <SelectField name="kind" label={t("kind")} options={kinds} defaultValue={failed?.values?.kind} errors={failed?.fieldErrors.kind} required />
