@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
@@ -28,9 +27,10 @@ export default async function FamilyLayout({ children }: { children: React.React
       <ServiceWorkerRegister enabled={env.NODE_ENV === "production"} userId={p.userId} texts={{ ready: tu("ready"), reload: tu("reload") }} />
       <OfflineBanner text={tb("offline")} />
       <DiarySync userId={p.userId} />
-      <Suspense fallback={null}>
-        <DiaryNav />
-      </Suspense>
+      {/* not in a Suspense boundary of its own: a boundary that streams in after the page
+          hydrates would hydrate under the next page's address when a link is followed at
+          once, and the menu's «Раздел: …» would not match (React error #418) */}
+      <DiaryNav />
       {children}
     </>
   );

@@ -78,6 +78,27 @@ test.describe("the family's diary", () => {
     await expectNoHorizontalScroll(page);
   });
 
+  test("a link followed while the week is still loading opens the marks without a page error", async ({ page }) => {
+    // the layout's menu once hydrated after the next page's address was set, and its
+    // «Раздел: …» did not match (React #418, seen in CI): slowed scripts make the click
+    // land while the page is hydrating; the fixture fails the test on any page error
+    await signIn(page, "parent");
+    await page.goto("/diary");
+    await expect(page.getByRole("heading", { level: 1, name: /^Дневник: / })).toBeVisible();
+    for (const delay of [150, 300, 450]) {
+      await page.route(/_next\/static\/chunks/, async (route) => {
+        await new Promise((r) => setTimeout(r, delay));
+        await route.continue();
+      });
+      await page.getByRole("button", { name: "Показать" }).click();
+      await page.getByRole("link", { name: "Все оценки по предметам" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: /^Оценки: / })).toBeVisible();
+      await page.unrouteAll({ behavior: "wait" });
+      await page.goBack();
+      await expect(page.getByRole("heading", { level: 1, name: /^Дневник: / })).toBeVisible();
+    }
+  });
+
   test("another family's child is not found by changing the address", async ({ page }) => {
     await signIn(page, "parent");
     // asked with the parent's session, outside the page: a 404 page would log its status as a console error
