@@ -53,12 +53,13 @@ export async function fingerprint(query: Query): Promise<Fingerprint> {
   );
   const out: Fingerprint = {};
   for (const t of tables) {
-    const name = String(t["name"]);
+    const name = typeof t["name"] === "string" ? t["name"] : "";
     const q = quoteIdent(name);
     const [row] = await query(
       `SELECT count(*)::int AS n, coalesce(md5(string_agg(r::text, E'\\n' ORDER BY r::text)), '') AS sum FROM public.${q} AS r`,
     );
-    out[name] = { rows: Number(row?.["n"] ?? 0), checksum: String(row?.["sum"] ?? "") };
+    const sum = row?.["sum"];
+    out[name] = { rows: Number(row?.["n"] ?? 0), checksum: typeof sum === "string" ? sum : "" };
   }
   return out;
 }
@@ -68,7 +69,8 @@ export async function latestMigration(query: Query): Promise<string | null> {
     const [row] = await query(
       "SELECT migration_name AS name FROM public._prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name DESC LIMIT 1",
     );
-    return row ? String(row["name"]) : null;
+    const name = row?.["name"];
+    return typeof name === "string" ? name : null;
   } catch {
     return null;
   }
