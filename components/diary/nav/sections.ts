@@ -13,6 +13,7 @@ export const DIARY_SECTIONS = [
   { key: "class", href: "/diary/class" },
   { key: "holidays", href: "/diary/holidays" },
   { key: "recommendations", href: "/diary/recommendations" },
+  { key: "calendar", href: "/diary/calendar" },
   { key: "settings", href: "/diary/settings" },
 ] as const;
 
