@@ -40,6 +40,9 @@ if (await waitForHealth(`http://127.0.0.1:${port}/api/health`)) {
     parent   — мама двоих детей
     student  — ученик 5А
 
+  OneRoster API: client_id demo-oneroster, client_secret demo-oneroster-secret-2026
+    ${env.APP_URL}/ims/oneroster/v1p2/openapi.json
+
   Коды приглашения для первого входа родителей напечатаны выше (после заполнения базы).
   Остановить: Ctrl+C
 `);

@@ -77,7 +77,7 @@ export type ImportRunView = {
   id: string;
   at: Date;
   /** exam results are imported on their own page (lib/exams) and listed here too */
-  kind: ImportKindName | "EXAM_RESULTS";
+  kind: ImportKindName | "EXAM_RESULTS" | "ONEROSTER";
   fileName: string;
   status: "APPLIED" | "REJECTED";
   created: number;

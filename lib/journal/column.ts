@@ -22,7 +22,8 @@ export type ColumnWorkType = { lessonId: string; workTypeId: string; workTypeNam
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_SUCH_WORK_TYPE = "Такого вида работы нет: выберите из списка.";
 
-export async function setLessonWorkType(p: Principal, w: { lessonId: string; workTypeId: string }): Promise<ColumnWorkType> {
+/** `via`, when given, is added to the audit reason: through what the change came (an API client). */
+export async function setLessonWorkType(p: Principal, w: { lessonId: string; workTypeId: string; via?: string | undefined }): Promise<ColumnWorkType> {
   assertCan(p, "journal.write");
   assertId(w.lessonId);
   const schoolId = p.schoolId;
@@ -55,7 +56,7 @@ export async function setLessonWorkType(p: Principal, w: { lessonId: string; wor
   if (!UUID.test(w.workTypeId)) throw new AppError("BAD_INPUT", NO_SUCH_WORK_TYPE, { workTypeId: [NO_SUCH_WORK_TYPE] });
   const workType = await db.workType.findUnique({ where: { schoolId_id: { schoolId, id: w.workTypeId } }, select: { id: true, name: true, archived: true } });
   if (!workType || workType.archived) throw new AppError("BAD_INPUT", NO_SUCH_WORK_TYPE, { workTypeId: [NO_SUCH_WORK_TYPE] });
-  const reason = `Изменён вид работы урока: «${workType.name}».`;
+  const reason = `Изменён вид работы урока: «${workType.name}».${w.via ? ` ${w.via}` : ""}`;
 
   const moved = await db.$transaction(async (tx) => {
     // the lesson first: its row lock orders this change after a mark being written to it

@@ -21,7 +21,13 @@ import { dateToDay } from "@/lib/time";
 import type { Prisma } from "@/generated/prisma/client";
 import { notifyCellMarks } from "@/lib/notify/producers";
 
-export type CellWrite = { lessonId: string; studentId: string; input: string; workTypeId?: string | undefined };
+export type CellWrite = {
+  lessonId: string; studentId: string; input: string; workTypeId?: string | undefined;
+  /** kept with every audit event of this write: why or through what it came (an API client, lib/oneroster/gradebook-write.ts) */
+  reason?: string | undefined;
+  /** the id the first mark of the cell gets if it is created now: the sourcedId an API client chose for a new result */
+  newMarkId?: string | undefined;
+};
 
 export type CellState = {
   marks: { part: number; kind: string; value: number | null; text: string | null; workTypeId: string }[];
@@ -101,7 +107,7 @@ export async function recordCell(p: Principal, w: CellWrite): Promise<CellState>
     const audit = (entity: "MARK" | "ATTENDANCE", entityId: string, action: "CREATE" | "UPDATE" | "REMOVE" | "RESTORE", oldValue: Prisma.InputJsonObject | null, newValue: Prisma.InputJsonObject | null) =>
       tx.auditEvent.create({
         data: {
-          schoolId, entity, entityId, studentId: w.studentId, action, actorUserId: p.userId,
+          schoolId, entity, entityId, studentId: w.studentId, action, actorUserId: p.userId, reason: w.reason ?? null,
           oldValue: oldValue ?? undefined,
           newValue: newValue ?? undefined,
         },
@@ -146,7 +152,7 @@ export async function recordCell(p: Principal, w: CellWrite): Promise<CellState>
       const next = { ...fields, workTypeId, part, lessonDate: day };
       if (!old) {
         const created = await tx.mark.create({
-          data: { ...key, cohortId: lesson.cohortId, subjectId: lesson.subjectId, date: lesson.date, part, workTypeId, authorId: staffId, ...fields },
+          data: { ...(part === 1 && w.newMarkId ? { id: w.newMarkId } : {}), ...key, cohortId: lesson.cohortId, subjectId: lesson.subjectId, date: lesson.date, part, workTypeId, authorId: staffId, ...fields },
         });
         await audit("MARK", created.id, "CREATE", null, next);
       } else if (old.removedAt || old.kind !== fields.kind || old.value !== fields.value || old.text !== fields.text || old.workTypeId !== workTypeId) {

@@ -17,6 +17,7 @@ import { BatchWriter, type CreateMany, type InsertMode, type SeedClient } from "
 import { writePlan, type PlanClient } from "./write-plan";
 import { seedThematicPlan, type ThematicPlanClient } from "./thematic-plan";
 import { seedConsent, type ConsentSeedClient } from "./consent";
+import { seedDemoApiClient } from "../../lib/oneroster/demo-client";
 
 export const DEMO_PASSWORD = "demo2026";
 
@@ -90,6 +91,9 @@ export async function seedDemoSchool(db: Db, options: DemoSeedOptions): Promise<
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  // the OneRoster demo client the README lists (outside the transaction: its secret's
+  // hash takes a while to compute)
+  await seedDemoApiClient(db, summary.schoolId);
   // Fresh planner statistics: PGlite has no autovacuum to gather them after a bulk load.
   await db.$executeRawUnsafe("ANALYZE");
 

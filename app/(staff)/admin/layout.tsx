@@ -23,6 +23,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/extracts", label: t("extracts") },
     { href: "/admin/stats", label: t("stats") },
     { href: "/admin/exams", label: t("exams") },
+    { href: "/admin/api-clients", label: t("apiClients") },
+    { href: "/admin/oneroster", label: t("oneroster") },
     { href: "/admin/settings", label: t("settings") },
     { href: "/admin/rollover", label: t("rollover") },
   ];
