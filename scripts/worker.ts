@@ -10,6 +10,7 @@
 import { env } from "../lib/env";
 import { disconnectDb, getDb } from "../lib/db";
 import { createDeliveryWorker } from "../lib/delivery/worker";
+import { startWebhookRunner, stopWebhookRunner } from "../lib/oneroster/webhook-run";
 
 async function main() {
   if (!env.DATABASE_URL) {
@@ -19,12 +20,14 @@ async function main() {
   }
   const worker = createDeliveryWorker({ db: getDb(), onError: (e) => console.error("Ошибка рассылки:", e) });
   worker.start(3000);
+  startWebhookRunner();
   console.log("Рассылка запущена. Остановить: Ctrl+C.");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   await worker.stop();
+  await stopWebhookRunner();
   await disconnectDb();
   console.log("Рассылка остановлена.");
 }

@@ -6,21 +6,16 @@
  */
 import type { Db } from "@/lib/db";
 import { db } from "@/lib/db/server";
-import { env } from "@/lib/env";
 import type { ApiCaller } from "./caller";
 import { Roster } from "./rostering/build";
 import { RosterRows } from "./rostering/load";
+import { rosteringBaseUrl } from "./rostering/base";
+
+export { ROSTERING_BASE, rosteringBaseUrl } from "./rostering/base";
 import type { RosterCollections } from "./rostering/types";
 
 export type * from "./rostering/types";
 export { Roster, gradeCode, homeroomCourseId } from "./rostering/build";
-
-export const ROSTERING_BASE = "/ims/oneroster/rostering/v1p2";
-
-/** The absolute address of the rostering service (GUIDRef hrefs must be absolute URIs). */
-export function rosteringBaseUrl(): string {
-  return `${env.APP_URL.replace(/\/+$/, "")}${ROSTERING_BASE}`;
-}
 
 /** A per-request view of the caller's roster: each collection is read and built at most once. */
 export function openRoster(caller: ApiCaller, client: Db = db): Roster {
