@@ -35,6 +35,8 @@ export const CLIENT_NAMESPACES: readonly string[] = [
   "rollover",
   "import.upload",
   "import.report",
+  "oneroster.upload",
+  "oneroster.delta",
 ];
 
 type Messages = Record<string, unknown>;

@@ -87,9 +87,9 @@ export type ImportRunView = {
   actor: string;
 };
 
-export async function listImportRuns(p: Principal, limit = 20): Promise<ImportRunView[]> {
+export async function listImportRuns(p: Principal, limit = 20, kind?: ImportRunView["kind"]): Promise<ImportRunView[]> {
   assertCan(p, "school.manage");
-  const runs = await db.importRun.findMany({ where: { schoolId: p.schoolId }, orderBy: { at: "desc" }, take: limit });
+  const runs = await db.importRun.findMany({ where: { schoolId: p.schoolId, ...(kind ? { kind } : {}) }, orderBy: { at: "desc" }, take: limit });
   const users = await db.user.findMany({
     where: { schoolId: p.schoolId, id: { in: [...new Set(runs.map((r) => r.actorUserId))] } },
     select: { id: true, login: true, staff: { select: { lastName: true, firstName: true, middleName: true } } },

@@ -21,7 +21,7 @@ import { RosterRows } from "./rostering/load";
 
 export const CHANGE_OVERLAP_MS = 30_000;
 
-type Dated = { dateLastModified: string };
+type Dated = { sourcedId: string; status: string; dateLastModified: string };
 export type ChangeSet = { since: string; until: string; changes: Record<string, Dated[]> };
 
 const has = (caller: ApiCaller, ...scopes: string[]) => scopes.some((s) => caller.scopes.includes(s));

@@ -5,11 +5,16 @@
  * its hash is kept, so a lost secret is replaced, never recovered. Administrators only
  * (`school.manage`: connecting the school to other systems is part of setting it up),
  * and only their own school's clients.
+ *
+ * A client may also have a webhook address: the journal then sends it a short signed
+ * notice when something it may see changed (lib/oneroster/webhooks.ts). The signing
+ * secret is kept as is — the sender needs it to sign — but, like the client secret, it
+ * is shown to the administrator only once, when the address is set.
  */
 import "server-only";
 import { z } from "zod";
 
-import type { ApiClientKind } from "@/generated/prisma/client";
+import type { ApiClientKind, Prisma } from "@/generated/prisma/client";
 import { assertCan } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import type { Principal } from "@/lib/auth/principal";
@@ -17,6 +22,7 @@ import { db } from "@/lib/db/server";
 import { AppError } from "@/lib/errors";
 import { SCOPE } from "@/lib/oneroster/caller";
 import { newClientId, newClientSecret } from "@/lib/oneroster/tokens";
+import { newWebhookSecret, WEBHOOK_BACKOFF_MS, webhookUrlProblem } from "@/lib/oneroster/webhooks";
 
 /** What a client may be given: every read scope of the two services, and writing marks back. */
 export const CLIENT_SCOPE_KEYS = ["rosterCore", "roster", "rosterDemographics", "gradebookCore", "gradebookRead", "gradebookWrite"] as const;
@@ -86,6 +92,10 @@ export type ApiClientRow = {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   callsLast24h: number;
+  /** where change notices go; null when none are sent */
+  webhookUrl: string | null;
+  /** the newest notice, to show at a glance whether they arrive */
+  lastDelivery: WebhookDeliveryRow | null;
 };
 
 export type IssuedSecret = { apiClientId: string; name: string; clientId: string; secret: string };
@@ -98,7 +108,11 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   throw new AppError("BAD_INPUT", Object.values(fieldErrors).flat()[0] ?? "Проверьте введённые данные.", fieldErrors);
 }
 
-const ROW = { id: true, clientId: true, name: true, kind: true, scopes: true, rateLimit: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const DELIVERY_ROW = { id: true, createdAt: true, since: true, until: true, attempts: true, deliveredAt: true, lastError: true, nextAttemptAt: true } as const;
+const ROW = {
+  id: true, clientId: true, name: true, kind: true, scopes: true, rateLimit: true, createdAt: true, lastUsedAt: true, revokedAt: true, webhookUrl: true,
+  webhooks: { select: DELIVERY_ROW, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1 },
+} satisfies Prisma.ApiClientSelect;
 
 /** The school's clients, working ones first, newest first; with how many calls each made in the last day. */
 export async function listApiClients(p: Principal, now: Date = new Date()): Promise<ApiClientRow[]> {
@@ -113,7 +127,7 @@ export async function listApiClients(p: Principal, now: Date = new Date()): Prom
   ]);
   const calls = new Map(counts.map((c) => [c.apiClientId, c._count._all]));
   return clients
-    .map((c) => ({ ...c, callsLast24h: calls.get(c.id) ?? 0 }))
+    .map(({ webhooks, ...c }) => ({ ...c, callsLast24h: calls.get(c.id) ?? 0, lastDelivery: webhooks[0] ? deliveryRow(webhooks[0]) : null }))
     .sort((a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null));
 }
 
@@ -143,7 +157,7 @@ export async function createApiClient(p: Principal, input: CreateApiClientInput)
 async function ownClient(p: Principal, apiClientId: string) {
   const client = await db.apiClient.findUnique({
     where: { schoolId_id: { schoolId: p.schoolId, id: apiClientId } },
-    select: { id: true, name: true, clientId: true, revokedAt: true },
+    select: { id: true, name: true, clientId: true, revokedAt: true, webhookUrl: true },
   });
   if (!client) throw new AppError("NOT_FOUND", "Клиент не найден: обновите страницу.");
   return client;
@@ -191,4 +205,106 @@ export async function listApiCalls(p: Principal, input: { apiClientId: string })
     select: { id: true, at: true, method: true, path: true, status: true, ms: true, records: true },
   });
   return { client: { id: client.id, name: client.name, clientId: client.clientId }, calls };
+}
+
+/** the sender gives up after the first try and one retry per backoff step */
+const MAX_ATTEMPTS = WEBHOOK_BACKOFF_MS.length + 1;
+/** how many notices the administrator's table shows */
+export const DELIVERY_LOG_SIZE = 50;
+/** written into notices that were still waiting when the address was removed */
+export const WEBHOOK_CLEARED_ERROR = "Адрес уведомлений снят администратором";
+
+/**
+ * Where a notice stands: `pending` — not tried yet; `retrying` — failed, will be tried
+ * again at nextAttemptAt; `failed` — the sender gave up (see lastError); `delivered`.
+ */
+export type WebhookDeliveryState = "pending" | "retrying" | "failed" | "delivered";
+
+export type WebhookDeliveryRow = {
+  id: string;
+  createdAt: Date;
+  /** the change feed's window the notice covers */
+  since: Date;
+  until: Date;
+  attempts: number;
+  deliveredAt: Date | null;
+  lastError: string | null;
+  nextAttemptAt: Date;
+  state: WebhookDeliveryState;
+};
+
+function deliveryRow(d: Omit<WebhookDeliveryRow, "state">): WebhookDeliveryRow {
+  const state: WebhookDeliveryState = d.deliveredAt ? "delivered" : d.attempts >= MAX_ATTEMPTS ? "failed" : d.attempts === 0 ? "pending" : "retrying";
+  return { ...d, state };
+}
+
+const webhookUrlSchema = z
+  .string({ error: "Введите адрес, куда отправлять уведомления, например https://example.ru/oneroster-hook." })
+  .trim()
+  .min(1, "Введите адрес, куда отправлять уведомления, например https://example.ru/oneroster-hook.")
+  .max(2000, "Адрес слишком длинный: не больше 2000 знаков.")
+  .superRefine((url, ctx) => {
+    const problem = webhookUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+export const setWebhookSchema = z.object({ apiClientId: apiClientIdSchema.shape.apiClientId, url: webhookUrlSchema });
+
+export type IssuedWebhookSecret = { apiClientId: string; name: string; url: string; secret: string };
+
+/**
+ * Sends a client's change notices to `url`, signed with a new secret, which is in the
+ * answer and shown nowhere else. Setting the address again gives a new secret: the
+ * receiver that had the old one must be given the new one.
+ */
+export async function setWebhook(p: Principal, apiClientId: string, url: string): Promise<IssuedWebhookSecret> {
+  assertCan(p, "school.manage");
+  const data = parse(setWebhookSchema, { apiClientId, url });
+  const client = await ownClient(p, data.apiClientId);
+  if (client.revokedAt) throw new AppError("CONFLICT", `Клиент «${client.name}» отключён: уведомления ему не отправляются.`);
+  const secret = newWebhookSecret();
+  await db.apiClient.update({
+    where: { schoolId_id: { schoolId: p.schoolId, id: client.id } },
+    data: { webhookUrl: data.url, webhookSecret: secret },
+  });
+  return { apiClientId: client.id, name: client.name, url: data.url, secret };
+}
+
+/**
+ * Stops a client's change notices and forgets their secret. Notices still waiting are
+ * closed with a note rather than retried for hours against no address (or, were an
+ * address set again, sent to a receiver that may not be the one they were meant for).
+ */
+export async function clearWebhook(p: Principal, apiClientId: string): Promise<{ name: string }> {
+  assertCan(p, "school.manage");
+  const { apiClientId: id } = parse(apiClientIdSchema, { apiClientId });
+  const client = await ownClient(p, id);
+  await db.$transaction([
+    db.apiClient.update({ where: { schoolId_id: { schoolId: p.schoolId, id: client.id } }, data: { webhookUrl: null, webhookSecret: null } }),
+    db.webhookDelivery.updateMany({
+      where: { schoolId: p.schoolId, apiClientId: client.id, deliveredAt: null, attempts: { lt: MAX_ATTEMPTS } },
+      data: { attempts: MAX_ATTEMPTS, lastError: WEBHOOK_CLEARED_ERROR },
+    }),
+  ]);
+  return { name: client.name };
+}
+
+/** A client's webhook address and its last notices, newest first. */
+export async function listWebhookDeliveries(
+  p: Principal,
+  apiClientId: string,
+): Promise<{ client: { id: string; name: string; clientId: string; revoked: boolean; webhookUrl: string | null }; deliveries: WebhookDeliveryRow[] }> {
+  assertCan(p, "school.manage");
+  const { apiClientId: id } = parse(apiClientIdSchema, { apiClientId });
+  const client = await ownClient(p, id);
+  const rows = await db.webhookDelivery.findMany({
+    where: { schoolId: p.schoolId, apiClientId: client.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: DELIVERY_LOG_SIZE,
+    select: DELIVERY_ROW,
+  });
+  return {
+    client: { id: client.id, name: client.name, clientId: client.clientId, revoked: client.revokedAt !== null, webhookUrl: client.webhookUrl },
+    deliveries: rows.map(deliveryRow),
+  };
 }

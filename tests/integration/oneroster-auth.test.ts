@@ -87,7 +87,7 @@ describe("the administrator connects a program", () => {
     expect(row).toMatchObject({ schoolId: f.A.id, kind: "SCHOOL_TOOL", rateLimit: 600, createdById: admin.userId, revokedAt: null });
     // the list shows the program, never its secret or hash
     const listed = (await listApiClients(admin)).find((c) => c.id === issued.apiClientId);
-    expect(listed).toMatchObject({ name: issued.name, clientId: issued.clientId, callsLast24h: 0, lastUsedAt: null });
+    expect(listed).toMatchObject({ name: issued.name, clientId: issued.clientId, callsLast24h: 0, lastUsedAt: null, webhookUrl: null, lastDelivery: null });
     expect(JSON.stringify(listed)).not.toMatch(/scrypt|secret/i);
   });
 

@@ -9,17 +9,20 @@ export function fill(template: Template, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-export type SecretLabels = {
-  /** «{name}» */
-  title: Template;
-  warning: string;
-  clientId: string;
-  secret: string;
+export type CopyLabels = {
   copy: string;
   /** «{field}» */
   copyField: Template;
   copied: string;
   copyFailed: string;
+};
+
+export type SecretLabels = CopyLabels & {
+  /** «{name}» */
+  title: Template;
+  warning: string;
+  clientId: string;
+  secret: string;
 };
 
 export type CreateLabels = {
@@ -55,4 +58,30 @@ export type ClientActionLabels = {
   cancel: string;
   errorTitle: string;
   secret: SecretLabels;
+};
+
+export type WebhookLabels = {
+  url: string;
+  urlHint: string;
+  save: string;
+  saving: string;
+  /** «{name}» */
+  saveLabel: Template;
+  remove: string;
+  /** «{name}» */
+  removeLabel: Template;
+  /** «{name}», «{url}» */
+  removeConfirm: Template;
+  removeYes: string;
+  removing: string;
+  /** «{name}» */
+  removed: Template;
+  cancel: string;
+  errorTitle: string;
+  /** «{name}» */
+  secretTitle: Template;
+  secretWarning: string;
+  secretUrl: string;
+  secretLabel: string;
+  copy: CopyLabels;
 };

@@ -1,25 +1,43 @@
 "use client";
 
 /**
- * The one showing of a client's secret: a boxed warning that it will not be shown
- * again, the client_id and the secret in read-only monospace fields (a click selects the
- * whole value) with copy buttons. Focus moves to its heading when it appears, so a
- * screen reader user hears the warning first.
+ * The one showing of a secret — a client's key, or a webhook's signing secret: a boxed
+ * warning that it will not be shown again, the values in read-only monospace fields (a
+ * click selects the whole value) with copy buttons. Focus moves to its heading when it
+ * appears, so a screen reader user hears the warning first.
  */
 import { useEffect, useId, useRef, useState } from "react";
 
-import { fill, type SecretLabels } from "@/components/admin/api-clients/labels";
+import { fill, type CopyLabels, type SecretLabels } from "@/components/admin/api-clients/labels";
 
 export type ShownSecret = { name: string; clientId: string; secret: string };
+export type SecretField = { key: string; label: string; value: string };
 
+/** A client's key: its client_id and client_secret. */
 export function SecretBox({ shown, labels }: { shown: ShownSecret; labels: SecretLabels }) {
+  return (
+    <SecretFieldsBox
+      title={fill(labels.title, { name: shown.name })}
+      warning={labels.warning}
+      labels={labels}
+      fields={[
+        { key: "id", label: labels.clientId, value: shown.clientId },
+        { key: "secret", label: labels.secret, value: shown.secret },
+      ]}
+    />
+  );
+}
+
+export function SecretFieldsBox({ title, warning, fields, labels }: { title: string; warning: string; fields: SecretField[]; labels: CopyLabels }) {
   const base = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState<string>("");
 
+  // a new secret (a second save) is announced again
+  const secretValue = fields.map((f) => f.value).join("\n");
   useEffect(() => {
     headingRef.current?.focus();
-  }, [shown.secret]);
+  }, [secretValue]);
 
   const copy = async (value: string, field: string) => {
     try {
@@ -30,18 +48,13 @@ export function SecretBox({ shown, labels }: { shown: ShownSecret; labels: Secre
     }
   };
 
-  const fields = [
-    { key: "id", label: labels.clientId, value: shown.clientId },
-    { key: "secret", label: labels.secret, value: shown.secret },
-  ];
-
   return (
     <section aria-labelledby={`${base}-title`} className="my-4 max-w-3xl rounded border-4 border-danger bg-red-50 p-4">
       <h3 id={`${base}-title`} ref={headingRef} tabIndex={-1} className="mb-2 text-lg font-bold">
-        {fill(labels.title, { name: shown.name })}
+        {title}
       </h3>
       <p id={`${base}-warning`} className="mb-4 font-semibold">
-        {labels.warning}
+        {warning}
       </p>
       {fields.map((f) => {
         const id = `${base}-${f.key}`;

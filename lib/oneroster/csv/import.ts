@@ -24,6 +24,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { ImportCounts, Tx } from "@/lib/imports/common";
 import { readPackage, type CsvRow, type PackageProblem } from "@/lib/oneroster/csv/read";
 import { dateToDay, dayToDate, schoolToday } from "@/lib/time";
+import { ONEROSTER_MAX_ZIP_BYTES as MAX_ZIP_BYTES, ONEROSTER_MAX_ZIP_MB } from "./limits";
 
 export type OneRosterImportReport = {
   fileName: string;
@@ -33,7 +34,6 @@ export type OneRosterImportReport = {
   errors: PackageProblem[];
 };
 
-const MAX_ZIP_BYTES = 20 * 1024 * 1024;
 
 /** The binding's required columns among those we read; the others may be left out. */
 const REQUIRED = {
@@ -142,7 +142,7 @@ class DryRun extends Error {
 export async function importOneRosterCsv(p: Principal, zip: Uint8Array, options: { dryRun: boolean; fileName?: string }): Promise<OneRosterImportReport> {
   assertCan(p, "school.manage");
   if (zip.byteLength === 0) throw new AppError("BAD_INPUT", "Файл пустой.", { file: ["Файл пустой."] });
-  if (zip.byteLength > MAX_ZIP_BYTES) throw new AppError("BAD_INPUT", "Архив больше 20 МБ.", { file: ["Архив больше 20 МБ."] });
+  if (zip.byteLength > MAX_ZIP_BYTES) throw new AppError("BAD_INPUT", `Архив больше ${ONEROSTER_MAX_ZIP_MB} МБ.`, { file: [`Архив больше ${ONEROSTER_MAX_ZIP_MB} МБ.`] });
   const fileName = (options.fileName ?? "oneroster.zip").slice(0, 200) || "oneroster.zip";
   const fileHash = createHash("sha256").update(zip).digest("hex");
   const zero = { created: 0, updated: 0, unchanged: 0 };

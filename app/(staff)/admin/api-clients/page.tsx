@@ -5,7 +5,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageTitle } from "@/components/ui/page-title";
 import { ClientActions } from "@/components/admin/api-clients/client-actions";
 import { CreateClientForm } from "@/components/admin/api-clients/create-form";
-import type { ClientActionLabels, CreateLabels, SecretLabels } from "@/components/admin/api-clients/labels";
+import type { ClientActionLabels, CopyLabels, CreateLabels, SecretLabels, WebhookLabels } from "@/components/admin/api-clients/labels";
+import { WebhookSettings } from "@/components/admin/api-clients/webhook-settings";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -16,12 +17,16 @@ import {
   CLIENT_KINDS,
   CLIENT_SCOPE_KEYS,
   DEFAULT_RATE_LIMIT,
+  DELIVERY_LOG_SIZE,
   listApiCalls,
   listApiClients,
+  listWebhookDeliveries,
   type ApiCallRow,
   type ApiClientRow,
+  type WebhookDeliveryRow,
 } from "@/lib/oneroster/clients";
-import { createApiClientAction, revokeApiClientAction, rotateApiClientAction } from "./actions";
+import { WEBHOOK_BACKOFF_MS } from "@/lib/oneroster/webhooks";
+import { clearWebhookAction, createApiClientAction, revokeApiClientAction, rotateApiClientAction, setWebhookAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("apiClients");
@@ -37,9 +42,15 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: S
   const sp = await searchParams;
   const logParam = Array.isArray(sp.log) ? sp.log[0] : sp.log;
   const logId = apiClientIdSchema.safeParse({ apiClientId: logParam }).data?.apiClientId;
+  const hookParam = Array.isArray(sp.hook) ? sp.hook[0] : sp.hook;
+  const hookId = apiClientIdSchema.safeParse({ apiClientId: hookParam }).data?.apiClientId;
   const t = await getTranslations("apiClients");
   const clients = await listApiClients(p);
   const log = logId ? await listApiCalls(p, { apiClientId: logId }).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") return null;
+    throw e;
+  }) : null;
+  const hook = hookId ? await listWebhookDeliveries(p, hookId).catch((e: unknown) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") return null;
     throw e;
   }) : null;
@@ -49,6 +60,22 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: S
     new Intl.DateTimeFormat(locale, { timeZone: p.timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
   const whenExact = (at: Date) =>
     new Intl.DateTimeFormat(locale, { timeZone: p.timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(at);
+  const dayOf = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: p.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  // «10:35» today, «12 дек. 10:35» another day: a retry is at most hours away
+  const clock = (at: Date) =>
+    new Intl.DateTimeFormat(locale, { timeZone: p.timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...(dayOf(at) === dayOf(new Date()) ? {} : { day: "numeric", month: "short" }) }).format(at);
+  const deliveryState = (d: WebhookDeliveryRow) => {
+    switch (d.state) {
+      case "delivered":
+        return t("hookDelivered");
+      case "pending":
+        return t("hookPending");
+      case "retrying":
+        return t("hookRetry", { time: clock(d.nextAttemptAt) });
+      case "failed":
+        return <span className="font-semibold text-danger">{t("hookFailed", { error: d.lastError ?? "—" })}</span>;
+    }
+  };
   const scopeText = (uri: string) => {
     const key = SCOPE_KEY_OF.get(uri);
     return key ? t(`scopes.${key}`) : uri;
@@ -73,6 +100,14 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: S
     scopes: CLIENT_SCOPE_KEYS.map((k) => ({ key: k, label: t(`scopes.${k}`), uri: SCOPE[k] })),
     rateLimit: t("rateLimit"), rateLimitHint: t("rateLimitHint"), create: t("create"), creating: t("creating"), errorTitle: t("errorTitle"),
     secret: secretLabels,
+  };
+  const copyLabels: CopyLabels = { copy: t("copy"), copyField: t.raw("copyField") as string, copied: t("copied"), copyFailed: t("copyFailed") };
+  const webhookLabels: WebhookLabels = {
+    url: t("hookUrl"), urlHint: t("hookUrlHint"), save: t("hookSave"), saving: t("hookSaving"), saveLabel: t.raw("hookSaveLabel") as string,
+    remove: t("hookRemove"), removeLabel: t.raw("hookRemoveLabel") as string, removeConfirm: t.raw("hookRemoveConfirm") as string,
+    removeYes: t("hookRemoveYes"), removing: t("hookRemoving"), removed: t.raw("hookRemoved") as string, cancel: t("cancel"), errorTitle: t("errorTitle"),
+    secretTitle: t.raw("hookSecretTitle") as string, secretWarning: t("hookSecretWarning"), secretUrl: t("hookSecretUrl"), secretLabel: t("hookSecretLabel"),
+    copy: copyLabels,
   };
   const actionLabels: ClientActionLabels = {
     ...(Object.fromEntries(
@@ -154,12 +189,30 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: S
               cell: (c) => (c.revokedAt ? <span className="font-semibold text-danger">{t("revokedAt", { when: when(c.revokedAt) })}</span> : t("active")),
             },
             {
+              key: "webhook", header: t("colWebhook"),
+              cell: (c) =>
+                c.webhookUrl ? (
+                  <>
+                    <span className="block">{t("hookOn")}</span>
+                    <span className="block text-muted">{c.lastDelivery ? t("hookLast", { when: when(c.lastDelivery.createdAt) }) : t("hookNone")}</span>
+                    {c.lastDelivery && <span className="block">{deliveryState(c.lastDelivery)}</span>}
+                  </>
+                ) : (
+                  t("hookOff")
+                ),
+            },
+            {
               key: "actions", header: t("colActions"),
               cell: (c) => (
                 <>
                   <p className="mb-2">
                     <Link href={`/admin/api-clients?log=${c.id}#api-log`} aria-label={t("showLogFor", { name: c.name })} className="text-accent underline underline-offset-4">
                       {t("showLog")}
+                    </Link>
+                  </p>
+                  <p className="mb-2">
+                    <Link href={`/admin/api-clients?hook=${c.id}#api-webhook`} aria-label={t("showHookFor", { name: c.name })} className="text-accent underline underline-offset-4">
+                      {t("showHook")}
                     </Link>
                   </p>
                   <ClientActions apiClientId={c.id} name={c.name} revoked={c.revokedAt !== null} rotate={rotateApiClientAction} revoke={revokeApiClientAction} labels={actionLabels} />
@@ -169,6 +222,61 @@ export default async function ApiClientsPage({ searchParams }: { searchParams: S
           ]}
         />
       </section>
+
+      {hook && (
+        <section aria-labelledby="api-webhook" className="mb-10">
+          <h2 id="api-webhook" className="mb-2 text-xl font-bold">
+            {t("hookTitle", { name: hook.client.name })}
+          </h2>
+          <p className="mb-2">
+            <Link href="/admin/api-clients" className="text-accent underline underline-offset-4">
+              {t("hookHide")}
+            </Link>
+          </p>
+          <p className="mb-3 max-w-3xl">{t("hookLead")}</p>
+          <p className="mb-3 max-w-3xl">{t("hookWhat")}</p>
+          <h3 className="mb-1 text-lg font-bold">{t("hookDevTitle")}</h3>
+          <ul className="mb-5 max-w-3xl list-disc pl-5">
+            <li className="mb-1">{t("hookDevBody")}</li>
+            <li className="mb-1">
+              {t("hookDevSignature")} <code className="font-mono break-all">X-Zhurnal-Signature = &quot;v1=&quot; + hex(HMAC-SHA256(secret, &quot;&lt;X-Zhurnal-Timestamp&gt;.&lt;body&gt;&quot;))</code>
+            </li>
+            <li className="mb-1">{t("hookDevAge")}</li>
+            <li className="mb-1">{t("hookDevRetry", { times: WEBHOOK_BACKOFF_MS.length })}</li>
+          </ul>
+          {hook.client.revoked ? (
+            <p className="mb-5 font-semibold">{t("hookRevoked")}</p>
+          ) : (
+            <>
+              <p className="mb-3 font-semibold">{hook.client.webhookUrl ? t("hookCurrent", { url: hook.client.webhookUrl }) : t("hookNotSet")}</p>
+              <WebhookSettings
+                key={hook.client.id}
+                apiClientId={hook.client.id}
+                name={hook.client.name}
+                currentUrl={hook.client.webhookUrl}
+                save={setWebhookAction}
+                remove={clearWebhookAction}
+                labels={webhookLabels}
+              />
+            </>
+          )}
+          <p className="mt-6 mb-2 max-w-3xl">{t("hookLogLead", { count: DELIVERY_LOG_SIZE })}</p>
+          <DataTable<WebhookDeliveryRow>
+            caption={t("hookLogCaption")}
+            rows={hook.deliveries}
+            rowKey={(d) => d.id}
+            empty={t("hookLogEmpty")}
+            columns={[
+              { key: "created", header: t("colHookCreated"), rowHeader: true, cell: (d) => whenExact(d.createdAt) },
+              { key: "window", header: t("colHookWindow"), cell: (d) => t("hookWindow", { since: whenExact(d.since), until: whenExact(d.until) }) },
+              { key: "attempts", header: t("colHookAttempts"), cell: (d) => d.attempts },
+              { key: "state", header: t("colHookState"), cell: deliveryState },
+              { key: "delivered", header: t("colHookDelivered"), cell: (d) => (d.deliveredAt ? whenExact(d.deliveredAt) : "—") },
+              { key: "error", header: t("colHookError"), cell: (d) => d.lastError ?? "—" },
+            ]}
+          />
+        </section>
+      )}
 
       {log && (
         <section aria-labelledby="api-log" className="mb-10">

@@ -9,18 +9,33 @@
  * for every one of their thousands of keys and put the whole text into the server
  * bundle; the app runs from its folder (lib/i18n/request.ts reads its messages the same
  * way). The document is public (no data of the school in it) and cacheable.
+ *
+ * Two paths of our own are added, marked `x-zhurnal-extension: true` under the tag
+ * «Zhurnal extensions» so a generator can leave them out: the change feed and the CSV
+ * package. The webhook notices that point at the feed are described in
+ * `x-zhurnal-webhooks` and in `info.description` — OpenAPI 3.0 has no `webhooks`.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { env } from "@/lib/env";
+import { SCOPE } from "@/lib/oneroster/caller";
 import { CLIENT_SCOPES } from "@/lib/oneroster/clients";
+import { WEBHOOK_BACKOFF_MS } from "@/lib/oneroster/webhooks";
 
 export const dynamic = "force-dynamic";
 
 type Json = Record<string, unknown>;
-type OpenApi = { openapi: string; info: Json; servers?: unknown; tags?: { name: string; description?: string }[]; paths: Record<string, Record<string, Json>>; components: { schemas: Json; securitySchemes: Json } };
+type OpenApi = {
+  openapi: string;
+  info: Json;
+  servers?: unknown;
+  tags?: { name: string; description?: string }[];
+  paths: Record<string, Record<string, Json>>;
+  components: { schemas: Json; securitySchemes: Json };
+  "x-zhurnal-webhooks"?: Json;
+};
 
 const SERVICES = [
   { name: "rostering", file: "onerosterv1p2rostersservice_openapi3_v1p0.json", base: "/ims/oneroster/rostering/v1p2" },
@@ -81,7 +96,8 @@ function build(appUrl: string): OpenApi {
         "the paths carry the full base path of each service. Get an access token at " +
         `${root}${TOKEN_PATH} (OAuth 2 client credentials, HTTP Basic or form body; the token lasts one hour); ` +
         "the school's administrator creates clients and chooses their scopes. A client sees only its own school. " +
-        "Built from the official 1EdTech OpenAPI documents of the two services.",
+        "Built from the official 1EdTech OpenAPI documents of the two services.\n\n" +
+        WEBHOOK_NOTE,
       license: { name: "1EdTech", url: "https://www.1edtech.org/license.html" },
     },
     servers: [{ url: root, description: "This server" }],
@@ -141,6 +157,7 @@ function build(appUrl: string): OpenApi {
   for (const scope of Object.keys(scopes)) {
     if (!CLIENT_SCOPES.includes(scope)) scopes[scope] = `Not granted by this server. ${scopes[scope] ?? ""}`.trim();
   }
+  addExtensions(merged, root);
   merged.components.securitySchemes = {
     OAuth2CC: {
       type: "oauth2",
@@ -149,6 +166,168 @@ function build(appUrl: string): OpenApi {
     },
   };
   return merged;
+}
+
+const EXTENSION_TAG = "Zhurnal extensions";
+const CHANGES_PATH = "/ims/oneroster/v1p2/changes";
+const BULK_PATH = "/ims/oneroster/v1p2/bulk";
+const CHANGES_SCOPES = [SCOPE.roster, SCOPE.rosterCore, SCOPE.rosterDemographics, SCOPE.gradebookRead, SCOPE.gradebookCore];
+const BULK_SCOPES = [SCOPE.roster, SCOPE.rosterCore];
+const minutes = (ms: number) => (ms >= 3600_000 ? `${ms / 3600_000} h` : `${ms / 60_000} min`);
+const WEBHOOK_NOTE =
+  "Change notifications (a Zhurnal extension, see x-zhurnal-webhooks): a client the administrator gave a webhook address receives " +
+  "POST requests with a JSON body (ZhurnalWebhookNotice) that holds only how many objects of each collection changed in a window " +
+  `and a link to ${CHANGES_PATH}?since=…; never the objects themselves — the client fetches them with its own token. ` +
+  "Each notice is signed with the webhook secret shown to the administrator once: " +
+  'X-Zhurnal-Signature = "v1=" + hex(HMAC-SHA256(secret, "<X-Zhurnal-Timestamp>.<raw body>")), X-Zhurnal-Timestamp in Unix seconds. ' +
+  "Receivers must check the signature and refuse notices more than 5 minutes old. At most one notice a minute per client; " +
+  `a notice not answered 2xx is retried after ${WEBHOOK_BACKOFF_MS.map(minutes).join(", ")}.`;
+
+/** `$ref` to one of the merged document's schemas; a missing one is a bug of this file, found by the first request. */
+function schemaRef(doc: OpenApi, name: string): Json {
+  if (!isObject(doc.components.schemas[name])) throw new Error(`OpenAPI: no schema ${name} to refer to`);
+  return { $ref: `${SCHEMA_REF}${name}` };
+}
+
+/** Any one of the scopes opens the operation: one security requirement per scope. */
+const anyOf = (scopes: readonly string[]) => scopes.map((s) => ({ OAuth2CC: [s] }));
+
+/**
+ * The change feed, the CSV package and the webhook notice: paths, their schemas and
+ * the notice's description. Refusals are the rostering service's imsx_StatusInfo, as
+ * lib/oneroster/errors.ts writes them.
+ */
+function addExtensions(doc: OpenApi, root: string): void {
+  const refusal = (description: string): Json => ({ description, content: { "application/json": { schema: schemaRef(doc, "imsx_StatusInfoDType") } } });
+  const dateTime = (description: string): Json => ({ type: "string", format: "date-time", description });
+  const list = (name: string): Json => ({ type: "array", items: schemaRef(doc, name) });
+  const common = {
+    "401": refusal("No token, or an invalid, expired or revoked one (imsx_codeMinor 'unauthorisedrequest'; with WWW-Authenticate)."),
+    "403": refusal("The token has none of the scopes this operation accepts (imsx_codeMinor 'forbidden')."),
+    "429": refusal("Over the client's rate limit (imsx_codeMinor 'server_busy'; Retry-After says when to ask again)."),
+    "500": refusal("The server could not answer (imsx_codeMinor 'internal_server_error')."),
+  };
+
+  doc.components.schemas["ZhurnalChangeSet"] = {
+    type: "object",
+    description:
+      "What changed after 'since', by collection: the same objects the REST API gives, only those the token's scopes open and the client may see. " +
+      "Removed objects come with status 'tobedeleted'. An object may come twice (the windows overlap by 30 seconds); apply changes by sourcedId.",
+    required: ["since", "until", "changes"],
+    additionalProperties: false,
+    properties: {
+      since: dateTime("The 'since' that was asked."),
+      until: dateTime("30 seconds before the answer was built: ask next time with since = this value."),
+      changes: {
+        type: "object",
+        description: "Only the collections with changes are present.",
+        additionalProperties: false,
+        properties: {
+          orgs: list("OrgDType"),
+          academicSessions: list("AcademicSessionDType"),
+          courses: list("CourseDType"),
+          classes: list("ClassDType"),
+          users: list("UserDType"),
+          enrollments: list("EnrollmentDType"),
+          demographics: list("DemographicsDType"),
+          categories: list("CategoryDType"),
+          lineItems: list("LineItemDType"),
+          results: list("ResultDType"),
+          scoreScales: list("ScoreScaleDType"),
+        },
+      },
+    },
+  };
+  doc.components.schemas["ZhurnalWebhookNotice"] = {
+    type: "object",
+    description: "The body of a change notification. It holds no personal data: fetch the objects from 'feed' with the client's own token.",
+    required: ["id", "event", "since", "until", "changes", "feed"],
+    properties: {
+      id: { type: "string", format: "uuid", description: "The notice's id, also in X-Zhurnal-Delivery; the same on every retry, so a receiver can drop a repeat." },
+      event: { type: "string", enum: ["oneroster.changes"] },
+      since: dateTime("The window's start (exclusive)."),
+      until: dateTime("The window's end; the next notice starts here."),
+      changes: {
+        type: "object",
+        description: "How many objects of each collection changed in the window; collections without changes are left out.",
+        additionalProperties: { type: "integer", minimum: 1 },
+      },
+      feed: { type: "string", format: "uri", description: `${root}${CHANGES_PATH}?since=<since>: where to fetch the changes.` },
+    },
+  };
+
+  doc.tags?.push({
+    name: EXTENSION_TAG,
+    description: "Operations of this server beyond OneRoster 1.2 (marked x-zhurnal-extension: true): the change feed, the CSV package, and the change notifications that point at the feed.",
+  });
+  doc.paths[CHANGES_PATH] = {
+    get: {
+      operationId: "getZhurnalChanges",
+      "x-zhurnal-extension": true,
+      tags: [EXTENSION_TAG],
+      summary: "What changed since a moment (the change feed).",
+      description:
+        "Every object the client may see whose dateLastModified is after 'since', by collection, limited to the collections its token's scopes open " +
+        "(roster scopes: orgs, academicSessions, courses, classes, users, enrollments; roster-demographics: demographics; gradebook scopes: categories, lineItems, results, scoreScales). " +
+        "Poll with since = the previous answer's 'until', or when a change notification arrives.",
+      parameters: [
+        {
+          name: "since",
+          in: "query",
+          required: true,
+          description: "ISO 8601 date-time, e.g. 2026-09-01T00:00:00Z; the previous answer's 'until'.",
+          schema: { type: "string", format: "date-time" },
+        },
+      ],
+      security: anyOf(CHANGES_SCOPES),
+      responses: {
+        "200": { description: "The changes.", content: { "application/json": { schema: schemaRef(doc, "ZhurnalChangeSet") } } },
+        "400": refusal("'since' is missing or not a date-time (imsx_codeMinor 'invalid_selection_field')."),
+        ...common,
+      },
+    },
+  };
+  doc.paths[BULK_PATH] = {
+    get: {
+      operationId: "getZhurnalCsvPackage",
+      "x-zhurnal-extension": true,
+      tags: [EXTENSION_TAG],
+      summary: "The OneRoster 1.2 CSV package of the school (bulk, or delta with 'since').",
+      description:
+        "A zip of OneRoster 1.2 CSV files with manifest.csv; demographics and the gradebook files only with their scopes. " +
+        "Without 'since' a bulk package; with it, a delta of what changed after that moment.",
+      parameters: [
+        {
+          name: "since",
+          in: "query",
+          required: false,
+          description: "ISO 8601 date-time, e.g. 2026-09-01T00:00:00Z: only what changed after it.",
+          schema: { type: "string", format: "date-time" },
+        },
+      ],
+      security: anyOf(BULK_SCOPES),
+      responses: {
+        "200": { description: "The zip.", content: { "application/zip": { schema: { type: "string", format: "binary" } } } },
+        "422": refusal("'since' is not a date-time (imsx_codeMinor 'invaliddata')."),
+        ...common,
+      },
+    },
+  };
+  doc["x-zhurnal-webhooks"] = {
+    "oneroster.changes": {
+      post: {
+        summary: "A change notification, sent to the client's webhook address.",
+        description: WEBHOOK_NOTE,
+        parameters: [
+          { name: "X-Zhurnal-Signature", in: "header", required: true, schema: { type: "string", pattern: "^v1=[0-9a-f]{64}$" }, description: 'v1= + hex HMAC-SHA256 of "<X-Zhurnal-Timestamp>.<raw body>" with the webhook secret.' },
+          { name: "X-Zhurnal-Timestamp", in: "header", required: true, schema: { type: "integer" }, description: "When the notice was sent, in Unix seconds; refuse notices more than 5 minutes old." },
+          { name: "X-Zhurnal-Delivery", in: "header", required: true, schema: { type: "string", format: "uuid" }, description: "The notice's id (as in the body)." },
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: schemaRef(doc, "ZhurnalWebhookNotice") } } },
+        responses: { "2XX": { description: "Received; any other answer (or none within 10 seconds) is retried." } },
+      },
+    },
+  };
 }
 
 /** The operation with the `x-zhurnal-supported: false` mark, a note, and its 501 answer. */
