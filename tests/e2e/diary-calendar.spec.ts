@@ -17,7 +17,7 @@ test("a parent makes a calendar address, the phone reads it, and once turned off
 
   await page.getByRole("button", { name: /Создать адрес календаря/ }).first().click();
   await expect(page.getByText("Адрес создан. Скопируйте его сейчас — больше он показан не будет.")).toBeVisible();
-  const address = await page.getByLabel("Адрес календаря").inputValue();
+  const address = await page.getByRole("textbox", { name: "Адрес календаря" }).inputValue();
   expect(address).toMatch(/\/calendar\/[A-Za-z0-9_-]{40,}$/);
   await expectNoAxeViolations(page);
 

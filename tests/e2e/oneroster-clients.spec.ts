@@ -33,12 +33,12 @@ test("the administrator connects a program, it reads the roster with its key, an
 
   const name = `Библиотека ${Date.now()}`;
   await page.getByLabel("Название программы").fill(name);
-  await page.getByLabel("Программа самой школы").check();
+  await page.getByLabel("Кто будет получать данные").selectOption("SCHOOL_TOOL");
   await page.getByLabel("Читать основные списки: школа, учебный год, классы, предметы, ученики, учителя").check();
   await page.getByRole("button", { name: "Подключить" }).click();
   await expect(page.getByRole("heading", { name: `Ключ программы «${name}» — сохраните его сейчас` })).toBeVisible();
-  const clientId = await page.getByLabel("Идентификатор (client_id)").inputValue();
-  const secret = await page.getByLabel("Секретный ключ (client_secret)").inputValue();
+  const clientId = await page.getByRole("textbox", { name: "Идентификатор (client_id)" }).inputValue();
+  const secret = await page.getByRole("textbox", { name: "Секретный ключ (client_secret)" }).inputValue();
   expect(secret.length).toBeGreaterThanOrEqual(40);
   await expectNoAxeViolations(page);
 
@@ -55,7 +55,7 @@ test("the administrator connects a program, it reads the roster with its key, an
 
   // the key is not shown again
   await page.reload();
-  await expect(page.getByLabel("Секретный ключ (client_secret)")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Секретный ключ (client_secret)" })).toHaveCount(0);
   await expect(page.getByRole("cell", { name })).toBeVisible();
   await page.setViewportSize({ width: 640, height: 900 });
   await expectNoHorizontalScroll(page);
