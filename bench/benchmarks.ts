@@ -12,6 +12,7 @@ import { percentile, round, withPeakRss } from "./measure";
 import { deliveryBenchmarks } from "./delivery-benchmarks";
 import { documentsBenchmarks } from "./documents-benchmarks";
 import { journalBenchmarks } from "./journal-benchmarks";
+import { onerosterBenchmarks } from "./oneroster-benchmarks";
 import { setupBenchmarks } from "./setup-benchmarks";
 
 export type BenchResult = {
@@ -181,4 +182,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   ...journalBenchmarks(ensureSeeded),
   ...deliveryBenchmarks(),
   ...documentsBenchmarks(ensureSeeded),
+  ...onerosterBenchmarks(ensureSeeded),
 ];
