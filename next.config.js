@@ -38,6 +38,12 @@ const config = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      // the API and the calendar feed answer data, never a page: nothing in them may run
+      // or be framed (pages get their policy, with a nonce, from proxy.ts)
+      ...["/ims/:path*", "/calendar/:path*"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      })),
     ];
   },
 };
