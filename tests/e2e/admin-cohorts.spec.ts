@@ -59,7 +59,11 @@ test.describe("cohorts: classes, moves, invitation slips", () => {
     // the slips: the parent has no account, so the class gets a PDF
     const slipsForm = page.locator('form[action^="/api/admin/invitation-slips/"]');
     const action = (await slipsForm.getAttribute("action")) ?? "";
-    const response = await page.request.post(action, { maxRedirects: 0 });
+    // a post from another site (no Origin of ours) is refused: no codes issued
+    const forged = await page.request.post(action, { maxRedirects: 0, headers: { origin: "https://evil.example" } });
+    expect(forged.status()).toBe(403);
+    const origin = new URL(page.url()).origin;
+    const response = await page.request.post(action, { maxRedirects: 0, headers: { origin } });
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     expect((await response.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");

@@ -1,12 +1,17 @@
 /**
  * The invitation slips of one class as a PDF download. POST, because it issues new codes
  * (older unused ones stop working): a link, a prefetch or a crawler must not do that.
- * The domain function checks that the user is an administrator of the class's school.
+ * The domain function checks that the user is an administrator of the class's school;
+ * the Origin check refuses a form on another site that would make a signed-in
+ * administrator's browser issue them (the session cookie is SameSite=Lax already: two
+ * locks).
  */
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 
 import { getPrincipal } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { isSameOrigin } from "@/lib/push/origin";
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { buildClassInvitationSlipsPdf, type SlipTexts } from "@/lib/reports/invitation-slips";
 
@@ -24,6 +29,7 @@ async function slipTexts(): Promise<SlipTexts> {
 
 export async function POST(request: Request, { params }: { params: Promise<{ cohortId: string }> }) {
   const { cohortId } = await params;
+  if (!isSameOrigin(request.headers, env.APP_URL)) return NextResponse.json({ message: new AppError("FORBIDDEN", "Запрос пришёл не со страницы журнала.").message }, { status: 403 });
   const p = await getPrincipal();
   if (!p) return NextResponse.json({ message: new AppError("UNAUTHENTICATED").message }, { status: 401 });
   try {
