@@ -47,10 +47,13 @@ test("pages carry a nonce policy that all their scripts follow, and a new nonce 
 });
 
 test("the session cookie is httpOnly and SameSite; the API runs nothing; an unknown page says so without a stack trace", async ({ page, request }) => {
+  // session fixation: a cookie planted before sign-in is not the one the session runs on
+  await page.context().addCookies([{ name: "authjs.session-token", value: "planted-by-someone-else", url: test.info().project.use.baseURL ?? "" }]);
   await signIn(page, "teacher");
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name.endsWith("authjs.session-token"));
   expect(session).toBeDefined();
+  expect(session?.value).not.toBe("planted-by-someone-else");
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
 
