@@ -117,6 +117,8 @@ function withAwaitedScripts(adapter: SqlDriverAdapter, client: PGlite): SqlDrive
  * when DATABASE_URL is set, the shared embedded PGlite otherwise.
  */
 export function createAdapterFactory(): SqlMigrationAwareDriverAdapterFactory {
-  if (env.DATABASE_URL) return new PrismaPg({ connectionString: env.DATABASE_URL });
+  // a database host that stops answering (rather than refusing) must fail a request in
+  // seconds, with the «база недоступна» message, not hang it (issue 10, faults)
+  if (env.DATABASE_URL) return new PrismaPg({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 10_000 });
   return new PgliteAdapterFactory(getPglite());
 }
