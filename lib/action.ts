@@ -6,14 +6,24 @@
 import "server-only";
 import { z } from "zod";
 
-import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { GENERIC_ERROR_MESSAGE, toAppError } from "@/lib/errors";
+import { russianIssueMessage } from "@/lib/zod-russian";
 import { requirePrincipal } from "@/lib/auth/session";
 import type { Principal } from "@/lib/auth/principal";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors: Record<string, string[]>; values?: Record<string, string> }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Record<string, string[]>;
+      values?: Record<string, string>;
+      /** the server could not store it now (database down, disk full): the same request may succeed later */
+      retry?: true;
+    }
   | null;
+
+const NUL_MESSAGE = "В поле попал невидимый служебный символ. Сотрите поле и введите текст заново.";
 
 function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -34,8 +44,11 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 function failure(error: unknown, values: Record<string, string>): ActionResult<never> {
-  if (error instanceof AppError) {
-    return { ok: false, message: error.message, fieldErrors: error.fieldErrors ?? {}, values };
+  // an AppError, or the database down or out of disk (lib/errors.ts): the user reads why
+  const known = toAppError(error);
+  if (known) {
+    const transient = known.code === "DB_UNAVAILABLE" || known.code === "STORAGE_FULL";
+    return { ok: false, message: known.message, fieldErrors: known.fieldErrors ?? {}, values, ...(transient ? { retry: true as const } : {}) };
   }
   // Next's redirect() and notFound() are thrown and must propagate.
   if (error instanceof Error && "digest" in error && typeof error.digest === "string" && error.digest.startsWith("NEXT_")) {
@@ -51,7 +64,13 @@ async function run<S extends z.ZodType, T>(
   handler: (input: z.infer<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const values = formValues(form);
-  const parsed = schema.safeParse(Object.fromEntries(form.entries()));
+  // PostgreSQL cannot store the NUL character: refused here in words, not by the database
+  const nul = [...form.entries()].filter(([, v]) => typeof v === "string" && v.includes("\u0000")).map(([k]) => k);
+  if (nul.length > 0) {
+    return { ok: false, message: "Проверьте поля, отмеченные красным.", fieldErrors: Object.fromEntries(nul.map((k) => [k, [NUL_MESSAGE]])), values };
+  }
+  // zod's own words in Russian, for checks a schema did not word itself (a field missing from the form)
+  const parsed = schema.safeParse(Object.fromEntries(form.entries()), { error: russianIssueMessage });
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
     return { ok: false, message: "Проверьте поля, отмеченные красным.", fieldErrors, values };

@@ -104,7 +104,7 @@ export function JournalGrid(props: Props) {
     [nameOf, t],
   );
 
-  const { pending, online, ready, add } = useOutbox(props, save, onOutcome);
+  const { pending, online, ready, add, serverTrouble } = useOutbox(props, save, onOutcome);
   const waiting = useMemo(() => new Map(pending.map((e) => [keyOf(e.lessonId, e.studentId), e.input])), [pending]);
 
   useEffect(() => {
@@ -242,11 +242,13 @@ export function JournalGrid(props: Props) {
       <p className="mb-3 max-w-3xl" id="grid-help">{t("help", { entry: t(`entry.${scale}`) })}</p>
       <div className="mb-3 font-semibold">
         {!online && <p className="text-danger">{t("offline")}</p>}
+        {online && serverTrouble && <p className="text-danger">{t("serverTrouble")}</p>}
         {pending.length > 0 ? <p>{t("waiting", { count: pending.length })}</p> : ready && <p>{t("allSaved")}</p>}
       </div>
       <div role="status" aria-live="polite" className="sr-only">
         {announcement}
         {!online && ` ${t("offline")}`}
+        {online && serverTrouble && ` ${t("serverTrouble")}`}
       </div>
       <div role="group" aria-labelledby="cell-tools-title" className="mb-3 max-w-full rounded border-2 border-gray-300 p-3">
         <p id="cell-tools-title" className="mb-2 font-semibold">

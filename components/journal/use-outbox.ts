@@ -2,8 +2,10 @@
 /**
  * Sends journal entries one at a time, in the order typed, keeping the unsent ones in
  * localStorage so that a reload or a lost connection loses nothing. A refusal from the
- * server (an AppError's Russian message) is reported, not retried; a network failure
- * keeps the entry and tries again when the browser is back online.
+ * server (an AppError's Russian message) is reported, not retried; a network failure,
+ * or a server that says it cannot store anything just now (its database down, its disk
+ * full: `retry`), keeps the entry and tries again — when the browser is back online, or
+ * every few seconds — so the marks wait in the page and arrive when the server is back.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 
@@ -11,7 +13,7 @@ import { enqueue, hasNewer, outboxKey, parseOutbox, removeEntry, type OutboxEntr
 
 export type SaveResult =
   | { ok: true; data: { lessonId: string; studentId: string; text: string; average?: { average: string; formula: string } | null } }
-  | { ok: false; message: string };
+  | { ok: false; message: string; retry?: true };
 export type SaveCell = (prev: null, form: FormData) => Promise<SaveResult | null>;
 
 export type Outcome = { entry: OutboxEntry; result: SaveResult; superseded: boolean };
@@ -25,6 +27,8 @@ export function useOutbox(ids: { cohortId: string; subjectId: string; periodId: 
   const sending = useRef(false);
   const [pending, setPending] = useState<OutboxEntry[]>([]);
   const [online, setOnline] = useState(true);
+  // the server cannot store entries just now (database down, disk full): they wait, and the page says so
+  const [serverTrouble, setServerTrouble] = useState<string | null>(null);
   // false until the stored entries are read: before that the page cannot claim that all is saved
   const [ready, setReady] = useState(false);
   const outcome = useRef(onOutcome);
@@ -68,6 +72,13 @@ export function useOutbox(ids: { cohortId: string; subjectId: string; periodId: 
         } finally {
           inFlight.current = null;
         }
+        if (result && !result.ok && result.retry) {
+          // kept, in order: nothing after it goes out before it
+          setServerTrouble(result.message);
+          failed = true;
+          break;
+        }
+        setServerTrouble(null);
         const rest = removeEntry(queue.current, entry.id);
         store(rest);
         outcome.current({ entry, result: result ?? { ok: false, message: "" }, superseded: hasNewer(rest, entry) });
@@ -105,5 +116,5 @@ export function useOutbox(ids: { cohortId: string; subjectId: string; periodId: 
     };
   }, [key, pump, store]);
 
-  return { pending, online, ready, add };
+  return { pending, online, ready, add, serverTrouble };
 }

@@ -26,8 +26,10 @@ export async function attemptLogin(input: LoginInput, now = new Date()): Promise
   if (isIpBlocked(input.ip)) {
     throw new AppError("RATE_LIMITED", "Слишком много неудачных попыток входа с этого устройства. Подождите 15 минут.");
   }
-  const user = await db.user.findUnique({
-    where: { login: normaliseLogin(input.login) },
+  const login = normaliseLogin(input.login);
+  // no login holds the NUL character, and PostgreSQL refuses to even compare with one
+  const user = login.includes("\u0000") ? null : await db.user.findUnique({
+    where: { login },
     select: {
       id: true, passwordHash: true, failedLogins: true, lockedUntil: true, disabledAt: true, sessionVersion: true, locale: true,
       school: { select: { timeZone: true } },

@@ -12,6 +12,8 @@ export const pushSubscriptionSchema = z.object({
     .trim()
     .max(2048, "Адрес подписки слишком длинный.")
     .refine((v) => {
+      // the URL parser lets control characters through (a NUL, which PostgreSQL cannot store); no push service sends them
+      if ([...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return false;
       try {
         return new URL(v).protocol === "https:";
       } catch {

@@ -9,6 +9,7 @@ import "server-only";
 
 import { db } from "@/lib/db/server";
 import { AppError } from "@/lib/errors";
+import { russianIssueMessage } from "@/lib/zod-russian";
 import type { Principal } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/permissions";
 import { vapidKeys } from "@/lib/delivery/vapid";
@@ -39,7 +40,8 @@ function badInput(error: { issues: { message: string }[] }): AppError {
  */
 export async function savePushSubscription(p: Principal, input: unknown, userAgent: string | null): Promise<{ id: string }> {
   assertCan(p, "diary.read");
-  const parsed = pushSubscriptionSchema.safeParse(input);
+  // the first problem goes back to the page: in Russian, even for a check the schema did not word
+  const parsed = pushSubscriptionSchema.safeParse(input, { error: russianIssueMessage });
   if (!parsed.success) throw badInput(parsed.error);
   const { endpoint, keys } = parsed.data;
   const ua = userAgent?.slice(0, USER_AGENT_MAX) || null;
