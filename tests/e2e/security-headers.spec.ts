@@ -63,5 +63,7 @@ test("the session cookie is httpOnly and SameSite; the API runs nothing; an unkn
 
   const missing = await page.request.get("/journal/lesson/00000000-0000-7000-8000-000000000000");
   expect(missing.status()).toBe(404);
-  expect(await missing.text()).not.toMatch(/at [\w.]+ \(|prisma|SELECT |node_modules/i);
+  const body = await missing.text();
+  expect(body).toContain("Страница не найдена");
+  expect(body).not.toMatch(/at [\w.]+ \(|prisma|SELECT |node_modules/i);
 });

@@ -3,7 +3,7 @@
  * child (?guardian=&student=). Administrators only (checked in the domain function).
  */
 import { getPrincipal } from "@/lib/auth/session";
-import { AppError, GENERIC_ERROR_MESSAGE, httpStatusOf } from "@/lib/errors";
+import { AppError, GENERIC_ERROR_MESSAGE, httpStatusOf, toAppError } from "@/lib/errors";
 import { consentFormData } from "@/lib/consent/form-data";
 import { renderConsentForm } from "@/lib/reports/consent-form";
 
@@ -29,7 +29,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (!(error instanceof AppError)) console.error("Бланк согласия:", error);
-    return text(error instanceof AppError ? error.message : GENERIC_ERROR_MESSAGE, httpStatusOf(error));
+    if (!toAppError(error)) console.error("Бланк согласия:", error);
+    return text(toAppError(error)?.message ?? GENERIC_ERROR_MESSAGE, httpStatusOf(error));
   }
 }

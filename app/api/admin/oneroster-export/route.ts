@@ -4,7 +4,7 @@
  * as a download (lib/oneroster/csv/export.ts).
  */
 import { getPrincipal } from "@/lib/auth/session";
-import { AppError, GENERIC_ERROR_MESSAGE, httpStatusOf } from "@/lib/errors";
+import { AppError, GENERIC_ERROR_MESSAGE, httpStatusOf, toAppError } from "@/lib/errors";
 import { adminOneRosterExport } from "@/lib/oneroster/csv/export";
 
 export const dynamic = "force-dynamic";
@@ -25,8 +25,8 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (!(error instanceof AppError)) console.error("Ошибка выгрузки OneRoster:", error);
-    const message = error instanceof AppError ? error.message : GENERIC_ERROR_MESSAGE;
+    if (!toAppError(error)) console.error("Ошибка выгрузки OneRoster:", error);
+    const message = toAppError(error)?.message ?? GENERIC_ERROR_MESSAGE;
     return new Response(message, { status: httpStatusOf(error), headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
 }

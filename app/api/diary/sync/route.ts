@@ -10,7 +10,7 @@
  */
 import { getPrincipal } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AppError, GENERIC_ERROR_MESSAGE, httpStatusOf } from "@/lib/errors";
+import { AppError, GENERIC_ERROR_MESSAGE, httpStatusOf, toAppError } from "@/lib/errors";
 import { isSameOrigin } from "@/lib/push/origin";
 import { syncDiary, type SyncRequest } from "@/lib/diary/sync";
 import { MAX_BODY, readSyncBody } from "@/lib/diary/sync-body";
@@ -26,9 +26,9 @@ async function answer(read: () => Promise<SyncRequest>): Promise<Response> {
     if (!p) throw new AppError("UNAUTHENTICATED");
     return Response.json(await syncDiary(p, req), { headers: HEADERS });
   } catch (error) {
-    if (!(error instanceof AppError)) console.error("Синхронизация дневника:", error);
-    const message = error instanceof AppError ? error.message : GENERIC_ERROR_MESSAGE;
-    return Response.json({ error: message, code: error instanceof AppError ? error.code : "ERROR" }, { status: httpStatusOf(error), headers: HEADERS });
+    if (!toAppError(error)) console.error("Синхронизация дневника:", error);
+    const message = toAppError(error)?.message ?? GENERIC_ERROR_MESSAGE;
+    return Response.json({ error: message, code: toAppError(error)?.code ?? "ERROR" }, { status: httpStatusOf(error), headers: HEADERS });
   }
 }
 

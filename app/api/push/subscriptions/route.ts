@@ -7,7 +7,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { getPrincipal } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { AppError, GENERIC_ERROR_MESSAGE, httpStatusOf } from "@/lib/errors";
+import { AppError, GENERIC_ERROR_MESSAGE, httpStatusOf, toAppError } from "@/lib/errors";
 import { isSameOrigin } from "@/lib/push/origin";
 import { removePushSubscription, savePushSubscription } from "@/lib/push/subscriptions";
 
@@ -28,9 +28,9 @@ async function handle(request: Request, run: (p: Principal, body: unknown) => Pr
     }
     return await run(p, body);
   } catch (error) {
-    if (!(error instanceof AppError)) console.error("Подписки на уведомления:", error);
-    const message = error instanceof AppError ? error.message : GENERIC_ERROR_MESSAGE;
-    return Response.json({ error: message, code: error instanceof AppError ? error.code : "ERROR" }, { status: httpStatusOf(error), headers: HEADERS });
+    if (!toAppError(error)) console.error("Подписки на уведомления:", error);
+    const message = toAppError(error)?.message ?? GENERIC_ERROR_MESSAGE;
+    return Response.json({ error: message, code: toAppError(error)?.code ?? "ERROR" }, { status: httpStatusOf(error), headers: HEADERS });
   }
 }
 
