@@ -16,7 +16,6 @@
  * server bundle, so that marker is replaced by an empty module before the code is
  * loaded (the integration tests alias it the same way).
  */
-import { createRequire } from "node:module";
 
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
@@ -28,19 +27,12 @@ import { isoOf } from "../prisma/seed/calendar";
 import { seedDemoSchool } from "../prisma/seed/demo-school";
 import type { Benchmark, BenchResult, EngineState, Scale } from "./benchmarks";
 import type { BenchDb } from "./engines";
-import { percentile, round, withPeakRss } from "./measure";
+import { allowServerOnly, percentile, round, withPeakRss } from "./measure";
 
 type Seeder = (db: BenchDb, scale: Scale, state: EngineState) => Promise<NonNullable<EngineState["seeded"]>>;
 
 const STATS_RUNS = 10;
 const STATS_WARMUP = 2;
-
-/** Makes `import "server-only"` a no-op in this process (it is only a marker). */
-function allowServerOnly(): void {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve("server-only");
-  require.cache[path] ??= { id: path, filename: path, loaded: true, exports: {} } as unknown as NodeJS.Module;
-}
 
 async function domain() {
   allowServerOnly();

@@ -3,6 +3,18 @@
  * RSS is the whole process: with PGlite it includes the database itself, with
  * PostgreSQL only the Node side (the server's memory is its own).
  */
+import { createRequire } from "node:module";
+
+/**
+ * Makes `import "server-only"` a no-op in this process (it is only a marker): the domain
+ * code imports it, and it throws outside a React server bundle (the integration tests
+ * alias it the same way).
+ */
+export function allowServerOnly(): void {
+  const require = createRequire(import.meta.url);
+  const path = require.resolve("server-only");
+  require.cache[path] ??= { id: path, filename: path, loaded: true, exports: {} } as unknown as NodeJS.Module;
+}
 
 export async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number; ms: number }> {
   let peak = process.memoryUsage.rss();

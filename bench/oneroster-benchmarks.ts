@@ -22,7 +22,6 @@
  * bench database with useDb, and imports "server-only", made a no-op here as in
  * documents-benchmarks.ts.
  */
-import { createRequire } from "node:module";
 
 import JSZip from "jszip";
 
@@ -31,7 +30,7 @@ import { isoOf } from "../prisma/seed/calendar";
 import type { ApiCaller } from "../lib/oneroster/caller";
 import type { Benchmark, BenchResult, EngineState, Scale } from "./benchmarks";
 import type { BenchDb } from "./engines";
-import { percentile, round, withPeakRss } from "./measure";
+import { allowServerOnly, percentile, round, withPeakRss } from "./measure";
 
 type Seeder = (db: BenchDb, scale: Scale, state: EngineState) => Promise<NonNullable<EngineState["seeded"]>>;
 
@@ -40,13 +39,6 @@ const PAGE = 100;
 const FIRST_PAGE_RUNS = 50;
 const WALKS = 3;
 const WARMUP = 5;
-
-/** Makes `import "server-only"` a no-op in this process (it is only a marker). */
-function allowServerOnly(): void {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve("server-only");
-  require.cache[path] ??= { id: path, filename: path, loaded: true, exports: {} } as unknown as NodeJS.Module;
-}
 
 async function domain() {
   allowServerOnly();
