@@ -13,9 +13,10 @@
  *   subject) with the most marks, through the provider's pipeline (dispatch with the
  *   gradebook route table) and a caller made by hand, as the integration tests call it:
  *   the first page alone (`limit=100`), then every page walked by `offset`. Next to it,
- *   the route's handler alone (listResults of the class), which every page runs in full:
- *   the pipeline pages the built list in memory (lib/oneroster/http.ts); and the whole
- *   class in one request (`limit` = the class's count).
+ *   the whole list of the class built at once (listResults, what a query the database
+ *   cannot page — a sort or filter on another field — still runs); and the whole class in
+ *   one request (`limit` = the class's count). Pages are read from the database
+ *   (lib/oneroster/http.ts `page`, lib/oneroster/gradebook.ts pageResults).
  *
  * Authentication, the rate limit and the call log are not in these figures (they are in
  * the route file, over HTTP); the domain code reads the app's one client, pointed at the

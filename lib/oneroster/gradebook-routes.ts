@@ -4,17 +4,18 @@
  * official document, each with the scopes its `security` lists. The reads and the two
  * writes that map to the journal are served by lib/oneroster/gradebook.ts and
  * gradebook-write.ts; every other operation of the document is answered with a refusal
- * that says so (see `unsupported` below).
+ * that says so (see `unsupported` below). The results and lineItems collections also
+ * page in the database when the query allows it (`page`, see http.ts).
  */
 import { db } from "@/lib/db/server";
 import { env } from "@/lib/env";
 import { SCOPE } from "./caller";
 import {
-  assertClass, classKey, getCategory, getLineItem, getResult, getScoreScale, listCategories, listLineItems, listResults, listSchoolScoreScales,
-  listScoreScales, type GradebookContext,
+  assertClass, classKey, getCategory, getLineItem, getResult, getScoreScale, lineItemsQuery, listCategories, listLineItems, listResults,
+  listSchoolScoreScales, listScoreScales, pageLineItems, pageResults, resultsQuery, type ClassKey, type GradebookContext, type ResultScope,
 } from "./gradebook";
 import { putLineItem, putResult } from "./gradebook-write";
-import type { DispatchResult, HttpMethod, Route, RouteContext, RouteTable } from "./http";
+import type { CollectionRoute, DispatchResult, HttpMethod, Route, RouteContext, RouteTable } from "./http";
 import type { FieldTree } from "./query";
 
 export const GRADEBOOK_BASE = "/ims/oneroster/gradebook/v1p2";
@@ -66,7 +67,29 @@ function param(ctx: RouteContext, name: string): string {
 
 const collection = (
   pattern: string, operationId: string, property: string, fields: FieldTree, scopes: readonly string[], list: (ctx: RouteContext) => Promise<readonly object[]>,
-): Route => ({ kind: "collection", method: "GET", pattern, operationId, property, fields, scopes, list });
+  page?: CollectionRoute["page"],
+): Route => ({ kind: "collection", method: "GET", pattern, operationId, property, fields, scopes, list, ...(page ? { page } : {}) });
+
+/**
+ * The results of a scope, listed in full or paged by the database when the query allows
+ * (gradebook.ts's resultsQuery): a school's year is 175,000 results, which the in-memory
+ * path would read and build for every page. A bad class id throws from `scope` in either
+ * path, inside dispatch's refusal handling.
+ */
+function results(pattern: string, operationId: string, scopes: readonly string[], scope: (c: RouteContext) => ResultScope): Route {
+  return collection(pattern, operationId, "results", RESULT_FIELDS, scopes, (c) => listResults(gradebook(c), scope(c)), (c, q) => {
+    const paged = resultsQuery(q);
+    return paged ? pageResults(gradebook(c), scope(c), paged) : null;
+  });
+}
+
+/** The lineItems of the school or of a class, likewise (17,000 in a school's year). */
+function lineItems(pattern: string, operationId: string, scopes: readonly string[], cls: (c: RouteContext) => ClassKey | undefined): Route {
+  return collection(pattern, operationId, "lineItems", LINE_ITEM_FIELDS, scopes, (c) => listLineItems(gradebook(c), cls(c)), (c, q) => {
+    const paged = lineItemsQuery(q);
+    return paged ? pageLineItems(gradebook(c), cls(c), paged) : null;
+  });
+}
 
 const object = (pattern: string, operationId: string, property: string, fields: FieldTree, get: (ctx: RouteContext) => Promise<object>): Route => ({
   kind: "object", method: "GET", pattern, operationId, property, fields, scopes: READ, get,
@@ -117,24 +140,20 @@ const routes: Route[] = [
   }),
 
   // lineItems
-  collection("/lineItems", "getAllLineItems", "lineItems", LINE_ITEM_FIELDS, READ, (c) => listLineItems(gradebook(c))),
+  lineItems("/lineItems", "getAllLineItems", READ, () => undefined),
   object("/lineItems/{sourcedId}", "getLineItem", "lineItem", LINE_ITEM_FIELDS, (c) => getLineItem(gradebook(c), param(c, "sourcedId"))),
-  collection("/classes/{classSourcedId}/lineItems", "getLineItemsForClass", "lineItems", LINE_ITEM_FIELDS, READ_FULL, (c) =>
-    listLineItems(gradebook(c), classKey(param(c, "classSourcedId"))),
-  ),
+  lineItems("/classes/{classSourcedId}/lineItems", "getLineItemsForClass", READ_FULL, (c) => classKey(param(c, "classSourcedId"))),
 
   // results
-  collection("/results", "getAllResults", "results", RESULT_FIELDS, READ, (c) => listResults(gradebook(c), { kind: "all" })),
+  results("/results", "getAllResults", READ, () => ({ kind: "all" })),
   object("/results/{sourcedId}", "getResult", "result", RESULT_FIELDS, (c) => getResult(gradebook(c), param(c, "sourcedId"))),
-  collection("/classes/{classSourcedId}/results", "getResultsForClass", "results", RESULT_FIELDS, READ_FULL, (c) =>
-    listResults(gradebook(c), { kind: "class", cls: classKey(param(c, "classSourcedId")) }),
-  ),
-  collection("/classes/{classSourcedId}/lineItems/{lineItemSourcedId}/results", "getResultsForLineItemForClass", "results", RESULT_FIELDS, READ_FULL, (c) =>
-    listResults(gradebook(c), { kind: "lineItem", cls: classKey(param(c, "classSourcedId")), lineItemId: param(c, "lineItemSourcedId") }),
-  ),
-  collection("/classes/{classSourcedId}/students/{studentSourcedId}/results", "getResultsForStudentForClass", "results", RESULT_FIELDS, READ_FULL, (c) =>
-    listResults(gradebook(c), { kind: "student", cls: classKey(param(c, "classSourcedId")), studentId: param(c, "studentSourcedId") }),
-  ),
+  results("/classes/{classSourcedId}/results", "getResultsForClass", READ_FULL, (c) => ({ kind: "class", cls: classKey(param(c, "classSourcedId")) })),
+  results("/classes/{classSourcedId}/lineItems/{lineItemSourcedId}/results", "getResultsForLineItemForClass", READ_FULL, (c) => ({
+    kind: "lineItem", cls: classKey(param(c, "classSourcedId")), lineItemId: param(c, "lineItemSourcedId"),
+  })),
+  results("/classes/{classSourcedId}/students/{studentSourcedId}/results", "getResultsForStudentForClass", READ_FULL, (c) => ({
+    kind: "student", cls: classKey(param(c, "classSourcedId")), studentId: param(c, "studentSourcedId"),
+  })),
 
   // scoreScales
   collection("/scoreScales", "getAllScoreScales", "scoreScales", SCORE_SCALE_FIELDS, READ, (c) => listScoreScales(gradebook(c))),

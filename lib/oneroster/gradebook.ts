@@ -22,12 +22,13 @@
  *   setting, any of them may be given to any lesson.
  */
 import type { Db } from "@/lib/db";
-import type { MarkScale } from "@/generated/prisma/client";
+import type { MarkScale, Prisma } from "@/generated/prisma/client";
 import { hundredths } from "@/lib/grading/marks";
 import { weightInForce, type WeightVersion } from "@/lib/grading/weights";
 import { dateToDay, formatDayRu, schoolToday } from "@/lib/time";
 import type { ApiCaller } from "./caller";
 import { OneRosterError } from "./errors";
+import { pushdownPlan, type CollectionQuery, type PushdownKind, type PushdownPlan, type PushdownPredicate } from "./query";
 import { RosterRows } from "./rostering/load";
 
 export type GradebookContext = {
@@ -100,6 +101,37 @@ function refs(origin: string) {
 }
 
 type Ref<T extends string> = { href: string; sourcedId: string; type: T };
+
+/**
+ * The same reference builders, each remembering what it made: a bulk list refers to the
+ * same class, student, lesson and scale again and again (175,000 results of a school's
+ * year name 500 students and 250 classes), so each href is formatted once per request.
+ * The objects are shared between the list's items, which are only ever serialised.
+ */
+function requestRefs(origin: string): ReturnType<typeof refs> {
+  const made = refs(origin);
+  const remember = <T>(make: (id: string) => T): ((id: string) => T) => {
+    const seen = new Map<string, T>();
+    return (id) => {
+      let v = seen.get(id);
+      if (v === undefined) {
+        v = make(id);
+        seen.set(id, v);
+      }
+      return v;
+    };
+  };
+  return {
+    lineItem: remember(made.lineItem),
+    category: remember(made.category),
+    scoreScale: remember(made.scoreScale),
+    class: remember(made.class),
+    school: remember(made.school),
+    user: remember(made.user),
+    course: remember(made.course),
+    session: remember(made.session),
+  };
+}
 
 // ───────────────────────────── the objects ─────────────────────────────
 
@@ -242,17 +274,39 @@ export async function loadSchoolFacts(db: Db, schoolId: string): Promise<SchoolF
  * parses a cell (lib/journal/record-cell.ts), so what we announce is what a write accepts.
  */
 export function scaleOn(facts: SchoolFacts, cohortId: string, subjectId: string, day: string): MarkScale {
+  return scaleAmong(scaleLines(facts, cohortId, subjectId), day);
+}
+
+/** The curriculum lines that may decide a class's scale: the cohort's own, then its class's. */
+function scaleLines(facts: SchoolFacts, cohortId: string, subjectId: string): Item[] {
   const cohort = facts.cohorts.get(cohortId);
-  const lines = [
+  return [
     ...(facts.items.get(scheduledClassId(cohortId, subjectId)) ?? []),
     ...(cohort?.parentId ? facts.items.get(scheduledClassId(cohort.parentId, subjectId)) ?? [] : []),
   ];
+}
+
+function scaleAmong(lines: readonly Item[], day: string): MarkScale {
   let best: Item | null = null;
   for (const i of lines) {
     if (i.validFrom > day || (i.validTo !== null && i.validTo < day)) continue;
     if (!best || i.validFrom > best.validFrom) best = i;
   }
   return best?.scale ?? "FIVE_POINT";
+}
+
+/** scaleOn for the many rows of one request: each class's lines are gathered once. */
+function scaleFinder(facts: SchoolFacts): (cohortId: string, subjectId: string, day: string) => MarkScale {
+  const byClass = new Map<string, Item[]>();
+  return (cohortId, subjectId, day) => {
+    const key = scheduledClassId(cohortId, subjectId);
+    let lines = byClass.get(key);
+    if (!lines) {
+      lines = scaleLines(facts, cohortId, subjectId);
+      byClass.set(key, lines);
+    }
+    return scaleAmong(lines, day);
+  };
 }
 
 /** The journal's term (четверть, триместр, полугодие) of a day for a cohort's grade; the year if the school has no terms. */
@@ -319,51 +373,75 @@ export function lineItemTitle(lesson: { topic: string | null; date: Date }): str
   return topic ? topic : `Урок ${formatDayRu(dateToDay(lesson.date))}`;
 }
 
-function buildLineItem(ctx: GradebookContext, facts: SchoolFacts, l: LessonRow): LineItem {
-  const r = refs(ctx.origin);
-  const day = dateToDay(l.date);
-  const period = periodOf(facts, l.cohortId, day);
-  const cohort = facts.cohorts.get(l.cohortId);
-  const scale = scaleOn(facts, l.cohortId, l.subjectId, day);
-  const categoryId = l.workTypeId ?? facts.defaultWorkTypeId;
-  const item: LineItem = {
-    sourcedId: l.id,
-    status: "active",
-    dateLastModified: l.updatedAt.toISOString(),
-    title: lineItemTitle(l),
-    assignDate: `${day}T00:00:00Z`,
-    dueDate: `${day}T00:00:00Z`,
-    class: r.class(scheduledClassId(l.cohortId, l.subjectId)),
-    school: r.school(ctx.caller.schoolId),
-    // a school with no work type at all has no marks either; the id stays a valid reference form
-    category: r.category(categoryId ?? "none"),
+/** Builds the lineItems of one request, its lookups shared by every row. */
+function lineItemBuilder(ctx: GradebookContext, facts: SchoolFacts): (l: LessonRow) => LineItem {
+  const r = requestRefs(ctx.origin);
+  const scaleFor = scaleFinder(facts);
+  const school = r.school(ctx.caller.schoolId);
+  return (l) => {
+    const day = dateToDay(l.date);
+    const period = periodOf(facts, l.cohortId, day);
+    const cohort = facts.cohorts.get(l.cohortId);
+    const scale = scaleFor(l.cohortId, l.subjectId, day);
+    const categoryId = l.workTypeId ?? facts.defaultWorkTypeId;
+    const item: LineItem = {
+      sourcedId: l.id,
+      status: "active",
+      dateLastModified: l.updatedAt.toISOString(),
+      title: lineItemTitle(l),
+      assignDate: `${day}T00:00:00Z`,
+      dueDate: `${day}T00:00:00Z`,
+      class: r.class(scheduledClassId(l.cohortId, l.subjectId)),
+      school,
+      // a school with no work type at all has no marks either; the id stays a valid reference form
+      category: r.category(categoryId ?? "none"),
+    };
+    if (period) item.gradingPeriod = r.session(period.id);
+    if (cohort) item.academicSession = r.session(cohort.yearId);
+    if (scale !== "NONE") item.scoreScale = r.scoreScale(scoreScaleId(l.cohortId, l.subjectId, scale));
+    if (scale === "FIVE_POINT") {
+      item.resultValueMin = 1;
+      item.resultValueMax = 5;
+    }
+    return item;
   };
-  if (period) item.gradingPeriod = r.session(period.id);
-  if (cohort) item.academicSession = r.session(cohort.yearId);
-  if (scale !== "NONE") item.scoreScale = r.scoreScale(scoreScaleId(l.cohortId, l.subjectId, scale));
-  if (scale === "FIVE_POINT") {
-    item.resultValueMin = 1;
-    item.resultValueMax = 5;
-  }
-  return item;
 }
 
 /** A lesson is a lineItem when the teacher gave it a work type or it has a mark (even a removed one: its result still points here). */
 const IS_LINE_ITEM = { OR: [{ workTypeId: { not: null } }, { marks: { some: {} } }] };
 
-export async function listLineItems(ctx: GradebookContext, cls?: ClassKey): Promise<LineItem[]> {
-  const schoolId = ctx.caller.schoolId;
+/** The builder's order of lineItems: the journal's columns, left to right. */
+const LINE_ITEM_ORDER = [{ date: "asc" }, { lessonNumber: "asc" }, { id: "asc" }] satisfies Prisma.LessonOrderByWithRelationInput[];
+
+/** Where the lineItems of a class (or the school) are; null for a homeroom class, which has none. */
+async function lineItemsWhere(ctx: GradebookContext, cls?: ClassKey): Promise<Prisma.LessonWhereInput[] | null> {
   if (cls) await assertClass(ctx, cls);
-  if (cls?.kind === "homeroom") return [];
+  if (cls?.kind === "homeroom") return null;
+  return [{ schoolId: ctx.caller.schoolId, ...(cls ? { cohortId: cls.cohortId, subjectId: cls.subjectId } : {}) }, IS_LINE_ITEM];
+}
+
+export async function listLineItems(ctx: GradebookContext, cls?: ClassKey): Promise<LineItem[]> {
+  const where = await lineItemsWhere(ctx, cls);
+  if (!where) return [];
   const [facts, lessons] = await Promise.all([
-    loadSchoolFacts(ctx.db, schoolId),
-    ctx.db.lesson.findMany({
-      where: { schoolId, ...(cls ? { cohortId: cls.cohortId, subjectId: cls.subjectId } : {}), ...IS_LINE_ITEM },
-      orderBy: [{ date: "asc" }, { lessonNumber: "asc" }, { id: "asc" }],
-      select: lessonSelect,
-    }),
+    loadSchoolFacts(ctx.db, ctx.caller.schoolId),
+    ctx.db.lesson.findMany({ where: { AND: where }, orderBy: LINE_ITEM_ORDER, select: lessonSelect }),
   ]);
-  return lessons.map((l) => buildLineItem(ctx, facts, l));
+  return lessons.map(lineItemBuilder(ctx, facts));
+}
+
+/** One page of lineItems and their count, the database filtering, ordering and slicing (see lineItemsQuery). */
+export async function pageLineItems(ctx: GradebookContext, cls: ClassKey | undefined, q: LineItemsQuery): Promise<{ items: LineItem[]; total: number }> {
+  const base = await lineItemsWhere(ctx, cls);
+  if (!base) return { items: [], total: 0 };
+  const where = { AND: [...base, q.where] };
+  const orderBy = q.order === "default" ? LINE_ITEM_ORDER : [{ id: q.order }];
+  const [facts, lessons, total] = await Promise.all([
+    loadSchoolFacts(ctx.db, ctx.caller.schoolId),
+    ctx.db.lesson.findMany({ where, orderBy, skip: q.skip, take: q.take, select: lessonSelect }),
+    ctx.db.lesson.count({ where }),
+  ]);
+  return { items: lessons.map(lineItemBuilder(ctx, facts)), total };
 }
 
 /** The lesson behind a lineItem sourcedId, or null when it is not one. */
@@ -375,7 +453,7 @@ export async function findLineItemLesson(ctx: GradebookContext, id: string): Pro
 export async function getLineItem(ctx: GradebookContext, id: string): Promise<LineItem> {
   const lesson = await findLineItemLesson(ctx, id);
   if (!lesson) throw unknown("lineItem", id);
-  return buildLineItem(ctx, await loadSchoolFacts(ctx.db, ctx.caller.schoolId), lesson);
+  return lineItemBuilder(ctx, await loadSchoolFacts(ctx.db, ctx.caller.schoolId))(lesson);
 }
 
 // ───────────────────────────── results ─────────────────────────────
@@ -408,23 +486,27 @@ export function resultScore(m: { kind: string; value: number | null; text: strin
   }
 }
 
-function buildResult(ctx: GradebookContext, facts: SchoolFacts, m: MarkRow): Result {
-  const r = refs(ctx.origin);
-  const day = dateToDay(m.date);
-  const scale = scaleOn(facts, m.cohortId, m.subjectId, day);
-  const result: Result = {
-    sourcedId: m.id,
-    status: m.removedAt ? "tobedeleted" : "active",
-    dateLastModified: m.updatedAt.toISOString(),
-    lineItem: r.lineItem(m.lessonId),
-    student: r.user(m.studentId),
-    class: r.class(scheduledClassId(m.cohortId, m.subjectId)),
-    ...resultScore(m),
-    scoreDate: day,
+/** Builds the results of one request, its lookups shared by every row. */
+function resultBuilder(ctx: GradebookContext, facts: SchoolFacts): (m: MarkRow) => Result {
+  const r = requestRefs(ctx.origin);
+  const scaleFor = scaleFinder(facts);
+  return (m) => {
+    const day = dateToDay(m.date);
+    const scale = scaleFor(m.cohortId, m.subjectId, day);
+    const result: Result = {
+      sourcedId: m.id,
+      status: m.removedAt ? "tobedeleted" : "active",
+      dateLastModified: m.updatedAt.toISOString(),
+      lineItem: r.lineItem(m.lessonId),
+      student: r.user(m.studentId),
+      class: r.class(scheduledClassId(m.cohortId, m.subjectId)),
+      ...resultScore(m),
+      scoreDate: day,
+    };
+    if (scale !== "NONE") result.scoreScale = r.scoreScale(scoreScaleId(m.cohortId, m.subjectId, scale));
+    if (m.comment) result.comment = m.comment;
+    return result;
   };
-  if (scale !== "NONE") result.scoreScale = r.scoreScale(scoreScaleId(m.cohortId, m.subjectId, scale));
-  if (m.comment) result.comment = m.comment;
-  return result;
 }
 
 export type ResultScope =
@@ -434,34 +516,65 @@ export type ResultScope =
   | { kind: "student"; cls: ClassKey; studentId: string };
 
 /**
- * Results in bulk: one query on Mark per request, on its (cohort, subject, date) index
- * for a class, its (lesson, student, part) key for a lineItem, its (student, subject,
- * date) index for a student. A diary service's list leaves out every child it may not see.
+ * Where the marks of a scope are, on Mark's indexes: (cohort, subject, date) for a class,
+ * (lesson, student, part) for a lineItem, (student, subject, date) for a student. Null
+ * when the scope has none (a homeroom class); refuses an unknown class, lineItem or
+ * student — and a student the caller may not see, as if unknown. The caller's consent
+ * rule for the other rows is the caller's to apply.
  */
-export async function listResults(ctx: GradebookContext, scope: ResultScope): Promise<Result[]> {
+async function resultsWhere(ctx: GradebookContext, scope: ResultScope, visible: ReadonlySet<string> | null): Promise<Prisma.MarkWhereInput | null> {
   const schoolId = ctx.caller.schoolId;
-  if (scope.kind !== "all") await assertClass(ctx, scope.cls);
-  const [facts, visible] = await Promise.all([loadSchoolFacts(ctx.db, schoolId), visibleStudentIds(ctx.db, ctx.caller)]);
   if (scope.kind !== "all" && scope.cls.kind === "homeroom") {
     if (scope.kind === "lineItem") throw unknown("lineItem", scope.lineItemId);
-    return [];
+    return null;
   }
   const cls = scope.kind === "all" ? null : (scope.cls as Extract<ClassKey, { kind: "scheduled" }>);
-  const where: Record<string, unknown> = { schoolId };
+  const where: Prisma.MarkWhereInput = { schoolId };
   if (cls) Object.assign(where, { cohortId: cls.cohortId, subjectId: cls.subjectId });
   if (scope.kind === "lineItem") {
     const lesson = await findLineItemLesson(ctx, scope.lineItemId);
     if (!lesson || lesson.cohortId !== cls?.cohortId || lesson.subjectId !== cls.subjectId) throw unknown("lineItem", scope.lineItemId);
-    where["lessonId"] = lesson.id;
+    where.lessonId = lesson.id;
   }
   if (scope.kind === "student") {
     const id = scope.studentId.toLowerCase();
     const student = isUuid(id) && maySee(visible, id) ? await ctx.db.student.findUnique({ where: { schoolId_id: { schoolId, id } }, select: { id: true } }) : null;
     if (!student) throw unknown("student", scope.studentId);
-    where["studentId"] = student.id;
+    where.studentId = student.id;
   }
+  return where;
+}
+
+/**
+ * Results in bulk: one query on Mark per request. A diary service's list leaves out every
+ * child it may not see. The whole list, for the bulk readers (the CSV package, the change
+ * feed) and for the queries the database cannot answer exactly (see resultsQuery).
+ */
+export async function listResults(ctx: GradebookContext, scope: ResultScope): Promise<Result[]> {
+  if (scope.kind !== "all") await assertClass(ctx, scope.cls);
+  const [facts, visible] = await Promise.all([loadSchoolFacts(ctx.db, ctx.caller.schoolId), visibleStudentIds(ctx.db, ctx.caller)]);
+  const where = await resultsWhere(ctx, scope, visible);
+  if (!where) return [];
   const marks = await ctx.db.mark.findMany({ where, orderBy: { id: "asc" }, select: markSelect });
-  return marks.filter((m) => maySee(visible, m.studentId)).map((m) => buildResult(ctx, facts, m));
+  return marks.filter((m) => maySee(visible, m.studentId)).map(resultBuilder(ctx, facts));
+}
+
+/**
+ * One page of results and their count: the same rows as listResults then applyQuery,
+ * with the filter, the order, the slice and the consent rule in the query, so a page of
+ * a school's 175,000 results reads 100 marks and counts the rest.
+ */
+export async function pageResults(ctx: GradebookContext, scope: ResultScope, q: ResultsQuery): Promise<{ items: Result[]; total: number }> {
+  if (scope.kind !== "all") await assertClass(ctx, scope.cls);
+  const [facts, visible] = await Promise.all([loadSchoolFacts(ctx.db, ctx.caller.schoolId), visibleStudentIds(ctx.db, ctx.caller)]);
+  const base = await resultsWhere(ctx, scope, visible);
+  if (!base) return { items: [], total: 0 };
+  const where: Prisma.MarkWhereInput = { AND: [base, q.where, ...(visible ? [{ studentId: { in: [...visible] } }] : [])] };
+  const [marks, total] = await Promise.all([
+    ctx.db.mark.findMany({ where, orderBy: { id: q.order === "desc" ? "desc" : "asc" }, skip: q.skip, take: q.take, select: markSelect }),
+    ctx.db.mark.count({ where }),
+  ]);
+  return { items: marks.map(resultBuilder(ctx, facts)), total };
 }
 
 export async function getResult(ctx: GradebookContext, id: string): Promise<Result> {
@@ -469,7 +582,136 @@ export async function getResult(ctx: GradebookContext, id: string): Promise<Resu
   const mark = isUuid(id) ? await ctx.db.mark.findUnique({ where: { schoolId_id: { schoolId, id: id.toLowerCase() } }, select: markSelect }) : null;
   // a child the caller may not see is not there for it: the same answer as an unknown id
   if (!mark || !maySee(await visibleStudentIds(ctx.db, ctx.caller), mark.studentId)) throw unknown("result", id);
-  return buildResult(ctx, await loadSchoolFacts(ctx.db, schoolId), mark);
+  return resultBuilder(ctx, await loadSchoolFacts(ctx.db, schoolId))(mark);
+}
+
+// ───────────────────────────── paging in the database ─────────────────────────────
+
+/*
+ * The collection query of lineItems and results as a Prisma query, for the queries whose
+ * answer the database gives exactly as the in-memory path (lib/oneroster/query.ts) would:
+ * query.ts's pushdownPlan says which predicates compare how, and here each field becomes
+ * its column. A value the built objects could never equal (an upper-case UUID: ours are
+ * lower-case, and the in-memory `=` compares texts) matches nothing under `=` and
+ * everything under `!=`, as in memory. A date compared with a date field is compared as
+ * an instant; against a field that holds a day (scoreDate, assignDate) only a midnight
+ * UTC instant maps onto the day column exactly, so any other falls back.
+ */
+
+type Where = Record<string, unknown>;
+/** matches every row / no row */
+const ALL: Where = {};
+const NONE: Where = { id: { in: [] } };
+const LOWER_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DAY_MS = 86_400_000;
+/** instants before this are not sent to the database (a year 0 is not a PostgreSQL date); such filters stay in memory */
+const EARLIEST = Date.UTC(1000, 0, 1);
+
+type TextPredicate = Extract<PushdownPredicate, { kind: "text" }>;
+type InstantPredicate = Extract<PushdownPredicate, { kind: "instant" }>;
+
+const COMPARE = { "=": "equals", "!=": "not", ">": "gt", ">=": "gte", "<": "lt", "<=": "lte" } as const;
+
+function uuidColumn(column: string): (p: TextPredicate) => Where {
+  return (p) => {
+    if (!LOWER_UUID.test(p.value)) return p.equal ? NONE : ALL;
+    return p.equal ? { [column]: p.value } : { [column]: { not: p.value } };
+  };
+}
+
+/** `class.sourcedId` of a scheduled class: `<cohort id>.<subject id>`, both columns. */
+function classColumns(p: TextPredicate): Where {
+  const [cohortId, subjectId, ...rest] = p.value.split(".");
+  if (rest.length > 0 || !cohortId || !subjectId || !LOWER_UUID.test(cohortId) || !LOWER_UUID.test(subjectId)) return p.equal ? NONE : ALL;
+  return p.equal ? { cohortId, subjectId } : { NOT: { cohortId, subjectId } };
+}
+
+function instantColumn(column: string, wholeDays: boolean): (p: InstantPredicate) => Where | null {
+  return (p) => {
+    if (p.at < EARLIEST || (wholeDays && p.at % DAY_MS !== 0)) return null;
+    return { [column]: { [COMPARE[p.op]]: new Date(p.at) } };
+  };
+}
+
+type Columns = { text: Record<string, (p: TextPredicate) => Where>; instant: Record<string, (p: InstantPredicate) => Where | null> };
+
+function kinds(columns: Columns): Record<string, PushdownKind> {
+  return {
+    ...Object.fromEntries(Object.keys(columns.text).map((f) => [f, "text" as const])),
+    ...Object.fromEntries(Object.keys(columns.instant).map((f) => [f, "instant" as const])),
+  };
+}
+
+/** The filter of a plan as a where, ALL and NONE folded away; null if a predicate has no exact column form. */
+function planWhere(plan: PushdownPlan, columns: Columns): Where | null {
+  if (!plan.filter) return ALL;
+  const parts: Where[] = [];
+  for (const p of plan.filter.predicates) {
+    const part = p.kind === "text" ? columns.text[p.field]?.(p) : columns.instant[p.field]?.(p);
+    if (!part) return null;
+    parts.push(part);
+  }
+  if (plan.filter.join === "AND") {
+    if (parts.includes(NONE)) return NONE;
+    const rest = parts.filter((w) => w !== ALL);
+    return rest.length === 0 ? ALL : { AND: rest };
+  }
+  if (parts.includes(ALL)) return ALL;
+  const rest = parts.filter((w) => w !== NONE);
+  return rest.length === 0 ? NONE : { OR: rest };
+}
+
+const RESULT_COLUMNS: Columns = {
+  text: {
+    sourcedId: uuidColumn("id"),
+    status: (p) => {
+      const removed = p.value === "tobedeleted" ? { removedAt: { not: null } } : p.value === "active" ? { removedAt: null } : null;
+      if (!removed) return p.equal ? NONE : ALL;
+      return p.equal ? removed : { removedAt: p.value === "active" ? { not: null } : null };
+    },
+    "student.sourcedId": uuidColumn("studentId"),
+    "lineItem.sourcedId": uuidColumn("lessonId"),
+    "class.sourcedId": classColumns,
+  },
+  instant: { dateLastModified: instantColumn("updatedAt", false), scoreDate: instantColumn("date", true) },
+};
+const RESULT_KINDS = kinds(RESULT_COLUMNS);
+
+export type ResultsQuery = { where: Prisma.MarkWhereInput; order: "asc" | "desc"; skip: number; take: number };
+
+/** A results query in the database's terms, or null when only the in-memory path answers it exactly. */
+export function resultsQuery(q: CollectionQuery): ResultsQuery | null {
+  const plan = pushdownPlan(q, RESULT_KINDS);
+  const where = plan && planWhere(plan, RESULT_COLUMNS);
+  if (!plan || !where) return null;
+  // the builder's order is the marks' ids ascending, which is sourcedId ascending
+  return { where, order: plan.order === "sourcedId desc" ? "desc" : "asc", skip: q.offset, take: q.limit };
+}
+
+const LINE_ITEM_COLUMNS: Columns = {
+  text: {
+    sourcedId: uuidColumn("id"),
+    // every lineItem is active
+    status: (p) => ((p.value === "active") === p.equal ? ALL : NONE),
+    "class.sourcedId": classColumns,
+  },
+  instant: {
+    dateLastModified: instantColumn("updatedAt", false),
+    assignDate: instantColumn("date", true),
+    dueDate: instantColumn("date", true),
+  },
+};
+const LINE_ITEM_KINDS = kinds(LINE_ITEM_COLUMNS);
+
+export type LineItemsQuery = { where: Prisma.LessonWhereInput; order: "default" | "asc" | "desc"; skip: number; take: number };
+
+/** A lineItems query in the database's terms, or null when only the in-memory path answers it exactly. */
+export function lineItemsQuery(q: CollectionQuery): LineItemsQuery | null {
+  const plan = pushdownPlan(q, LINE_ITEM_KINDS);
+  const where = plan && planWhere(plan, LINE_ITEM_COLUMNS);
+  if (!plan || !where) return null;
+  const order = plan.order === "default" ? "default" : plan.order === "sourcedId desc" ? "desc" : "asc";
+  return { where, order, skip: q.offset, take: q.limit };
 }
 
 // ───────────────────────────── scoreScales ─────────────────────────────

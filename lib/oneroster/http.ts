@@ -1,9 +1,10 @@
 /**
  * The request pipeline both OneRoster services share (rostering, gradebook): match the
  * path after the service's base against the service's route table, check the route's
- * scopes, run its handler, apply the collection query (query.ts), wrap the answer in the
- * binding's envelope (`{ users: [...] }`, `{ user: {...} }`), set the paging headers, and
- * turn every refusal into the imsx_StatusInfo answer.
+ * scopes, run its handler, apply the collection query (query.ts) — in memory, or in the
+ * database for a collection that offers it (`page`) and a query it can run exactly —
+ * wrap the answer in the binding's envelope (`{ users: [...] }`, `{ user: {...} }`), set
+ * the paging headers, and turn every refusal into the imsx_StatusInfo answer.
  *
  * Authentication and the call log live in lib/oneroster/auth.ts and are passed in
  * (AuthPort), so `dispatch` — everything after "who is calling" — runs in tests with an
@@ -12,7 +13,7 @@
 import { env } from "@/lib/env";
 import type { ApiCaller } from "./caller";
 import { errorResponse, OneRosterError, statusInfo } from "./errors";
-import { applyQuery, pagingHeaders, parseCollectionQuery, parseFields, selectFields, type FieldTree } from "./query";
+import { applyQuery, pagingHeaders, parseCollectionQuery, parseFields, selectFields, type CollectionQuery, type FieldTree } from "./query";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -41,7 +42,17 @@ export type CollectionRoute = RouteBase & {
   property: string;
   fields: FieldTree;
   list(ctx: RouteContext): Promise<readonly object[]>;
+  /**
+   * Optional, for the big collections: the same answer with the database doing the
+   * filter, order and slice, so a page costs a page and not the whole collection. Decides
+   * before reading anything: null means this query needs the in-memory path (`list` +
+   * applyQuery). Otherwise the page — the objects exactly as `list` then applyQuery would
+   * give them, before `fields` — and how many objects match in all.
+   */
+  page?: (ctx: RouteContext, query: CollectionQuery) => Promise<PagedItems> | null;
 };
+
+export type PagedItems = { items: readonly object[]; total: number };
 
 /** One object: the handler finds it or throws unknownobject; the pipeline applies `fields`. */
 export type ObjectRoute = RouteBase & {
@@ -170,8 +181,10 @@ export async function dispatch(
     }
 
     const query = parseCollectionQuery(searchParams, route.fields);
-    const items = await route.list(ctx);
-    const { page, total } = applyQuery(items, query);
+    const paged = route.page?.(ctx, query) ?? null;
+    const { page, total } = paged
+      ? await paged.then((p) => ({ page: p.items.map((o) => selectFields(o, query.fields)), total: p.total }))
+      : applyQuery(await route.list(ctx), query);
     const url = options.url ?? new URL(`${table.service.base}${pathAfterBase}?${searchParams.toString()}`, env.APP_URL);
     return {
       status: 200,

@@ -1,7 +1,9 @@
 /**
  * The collection query of the OneRoster 1.2 REST binding — `limit`, `offset`, `sort` +
  * `orderBy`, `filter`, `fields` — parsed and applied in memory to plain OneRoster objects,
- * plus the paging headers (`X-Total-Count`, RFC 8288 `Link`) of the answer.
+ * plus the paging headers (`X-Total-Count`, RFC 8288 `Link`) of the answer, and the plan
+ * by which a big collection (the gradebook's results: 175,000 in a school's year) hands
+ * the same query to the database instead (`pushdownPlan`, below).
  *
  * In memory on purpose: one school's roster is a few thousand objects at most, the objects
  * are built from several tables (a scheduled class is a cohort and a subject), and a filter
@@ -189,7 +191,8 @@ export function parseCollectionQuery(params: URLSearchParams, tree: FieldTree): 
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
-function asInstant(s: string): number | null {
+/** A date-like text as an instant (ms), as filters and sorts compare it; null if it is not one. */
+export function asInstant(s: string): number | null {
   if (!DATE_LIKE.test(s)) return null;
   // a bare date is midnight UTC, as the binding's dates are calendar days
   const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
@@ -278,6 +281,67 @@ export function applyQuery<T extends object>(items: readonly T[], q: CollectionQ
   const total = rows.length;
   const page = rows.slice(q.offset, q.offset + q.limit).map((o) => selectFields(o, q.fields));
   return { page, total };
+}
+
+// ───────────────────────────── the database's share ─────────────────────────────
+
+/**
+ * How a field of the built objects behaves under compareValues, when every object has it:
+ * - "text": its values are never date-like nor numeric (UUIDs, `status`), so `=` and `!=`
+ *   are exact text (in)equality; the other operators order by collation and stay in memory;
+ * - "instant": its values are always date-like (`dateLastModified`, `scoreDate`), so
+ *   against a date-like value every operator compares instants; against any other value
+ *   the comparison is textual and stays in memory.
+ */
+export type PushdownKind = "text" | "instant";
+
+/** A predicate the database can answer exactly as matchesFilter would. */
+export type PushdownPredicate =
+  | { field: string; kind: "text"; equal: boolean; value: string }
+  | { field: string; kind: "instant"; op: Exclude<FilterOp, "~">; at: number };
+
+/**
+ * The query as the database can run it: the order (the collection's own order, or
+ * sourcedId either way) and the filter's predicates. Limit, offset and fields are the
+ * query's own.
+ */
+export type PushdownPlan = {
+  order: "default" | "sourcedId asc" | "sourcedId desc";
+  filter: { join: "AND" | "OR"; predicates: PushdownPredicate[] } | null;
+};
+
+/**
+ * The plan for a query, or null when only the in-memory path gives its exact answer: a
+ * sort on another field, a predicate on a field not in `fields` (dotted names, e.g.
+ * `student.sourcedId`), an operator that compares texts by collation (`<` on a UUID,
+ * `~`), or a non-date value against a date field. Sorting by sourcedId in the database is
+ * exact only because every sourcedId of such a collection is a lowercase UUID: for those
+ * the collation (digits before letters, hyphens in the same places) orders as bytes do,
+ * and no two are equal — the integration test of the results compares both paths.
+ */
+export function pushdownPlan(q: Pick<CollectionQuery, "sort" | "filter">, fields: Readonly<Record<string, PushdownKind>>): PushdownPlan | null {
+  let order: PushdownPlan["order"] = "default";
+  if (q.sort) {
+    if (q.sort.path.join(".") !== "sourcedId" || fields["sourcedId"] !== "text") return null;
+    order = q.sort.desc ? "sourcedId desc" : "sourcedId asc";
+  }
+  if (!q.filter) return { order, filter: null };
+  const predicates: PushdownPredicate[] = [];
+  for (const p of q.filter.predicates) {
+    const field = p.path.join(".");
+    const kind = Object.prototype.hasOwnProperty.call(fields, field) ? fields[field] : undefined;
+    if (kind === "text") {
+      if (p.op !== "=" && p.op !== "!=") return null;
+      predicates.push({ field, kind, equal: p.op === "=", value: p.value });
+    } else if (kind === "instant") {
+      const at = asInstant(p.value);
+      if (at === null || p.op === "~") return null;
+      predicates.push({ field, kind, op: p.op, at });
+    } else {
+      return null;
+    }
+  }
+  return { order, filter: { join: q.filter.join, predicates } };
 }
 
 // ───────────────────────────── headers ─────────────────────────────

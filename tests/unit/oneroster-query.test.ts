@@ -1,12 +1,17 @@
 /**
  * The OneRoster collection query (lib/oneroster/query.ts): what a client that pages,
- * sorts, filters and trims a roster relies on, and what a hostile query string gets.
+ * sorts, filters and trims a roster relies on, and what a hostile query string gets; and
+ * the plan that hands a query to the database, which must mean what the in-memory
+ * filter and sort mean (the gradebook's paging test checks the same against real data).
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 
 import { OneRosterError } from "../../lib/oneroster/errors";
-import { applyQuery, compareValues, DEFAULT_LIMIT, MAX_LIMIT, pagingHeaders, parseCollectionQuery, parseFields, parseFilter, type FieldTree } from "../../lib/oneroster/query";
+import {
+  applyQuery, asInstant, compareValues, DEFAULT_LIMIT, matchesFilter, MAX_LIMIT, pagingHeaders, parseCollectionQuery, parseFields, parseFilter, pushdownPlan,
+  type FieldTree, type PushdownKind, type PushdownPredicate,
+} from "../../lib/oneroster/query";
 
 const REF: FieldTree = { href: true, sourcedId: true, type: true };
 const USER: FieldTree = {
@@ -299,6 +304,100 @@ describe("value order", () => {
         expect(compareValues(b, a)).toBe(-ab || 0);
         if (ab === 0) expect(a === b || (Number(a) === Number(b) && /\d/.test(a)) || Date.parse(a) === Date.parse(b)).toBe(true);
       }),
+    );
+  });
+});
+
+describe("the database's share of a query (pushdownPlan)", () => {
+  const RESULT: FieldTree = { sourcedId: true, status: true, dateLastModified: true, scoreDate: true, score: true, student: REF };
+  const KINDS: Record<string, PushdownKind> = { sourcedId: "text", status: "text", dateLastModified: "instant", scoreDate: "instant", "student.sourcedId": "text" };
+  const plan = (query: string) => pushdownPlan(parseCollectionQuery(new URLSearchParams(query), RESULT), KINDS);
+  const UUID = "01a244db-cfad-7042-9c8c-19f865431430";
+
+  it("keeps the collection's own order, or sorts by sourcedId either way; any other sort stays in memory", () => {
+    expect(plan("")).toEqual({ order: "default", filter: null });
+    expect(plan("orderBy=desc")).toEqual({ order: "default", filter: null });
+    expect(plan("sort=sourcedId")?.order).toBe("sourcedId asc");
+    expect(plan("sort=sourcedId&orderBy=desc")?.order).toBe("sourcedId desc");
+    expect(plan("sort=dateLastModified")).toBeNull();
+    expect(plan("sort=student.sourcedId")).toBeNull();
+  });
+
+  it("hands over equality on ids and status, and date comparisons against a date", () => {
+    expect(plan(`filter=${encodeURIComponent(`student.sourcedId='${UUID}' OR status!='active'`)}`)?.filter).toEqual({
+      join: "OR",
+      predicates: [
+        { field: "student.sourcedId", kind: "text", equal: true, value: UUID },
+        { field: "status", kind: "text", equal: false, value: "active" },
+      ],
+    });
+    expect(plan(`filter=${encodeURIComponent("dateLastModified>='2026-10-01' AND scoreDate<'2026-10-05T00:00:00Z'")}`)?.filter).toEqual({
+      join: "AND",
+      predicates: [
+        { field: "dateLastModified", kind: "instant", op: ">=", at: Date.UTC(2026, 9, 1) },
+        { field: "scoreDate", kind: "instant", op: "<", at: Date.UTC(2026, 9, 5) },
+      ],
+    });
+  });
+
+  it("keeps in memory what compares texts by collation, a non-date against a date, and unlisted fields", () => {
+    for (const filter of [`sourcedId<'${UUID}'`, "sourcedId~'01a'", "status>'a'", "dateLastModified>'yesterday'", "dateLastModified~'2026'", "score='5'", "student.href='x'", `status='active' AND score>'3'`]) {
+      expect(plan(`filter=${encodeURIComponent(filter)}`), filter).toBeNull();
+    }
+  });
+
+  /** What a planned predicate means, as the database runs it. */
+  function dbHolds(obj: Record<string, unknown>, p: PushdownPredicate): boolean {
+    const raw = p.field === "student.sourcedId" ? (obj["student"] as { sourcedId: string }).sourcedId : (obj[p.field] as string);
+    if (p.kind === "text") return (raw === p.value) === p.equal;
+    const at = asInstant(raw) as number;
+    return { "=": at === p.at, "!=": at !== p.at, ">": at > p.at, ">=": at >= p.at, "<": at < p.at, "<=": at <= p.at }[p.op];
+  }
+
+  it("selects exactly what the in-memory filter selects, whenever it plans a filter", () => {
+    const uuid = fc.uuid().map((u) => u.toLowerCase());
+    const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) });
+    const obj = fc.record({ id: uuid, student: uuid, removed: fc.boolean(), modified: instant, day: instant });
+    const value = (o: { id: string; student: string; modified: number; day: number }) =>
+      fc.oneof(
+        fc.constantFrom(o.id, o.student, o.id.toUpperCase(), "active", "tobedeleted", "Active", "", "5", new Date(o.modified).toISOString()),
+        fc.constantFrom(new Date(o.day).toISOString().slice(0, 10), `${new Date(o.day).toISOString().slice(0, 10)}T00:00:00Z`, "2026-10-01T03:00:00+03:00"),
+        uuid,
+        instant.map((t) => new Date(t).toISOString()),
+        fc.string({ maxLength: 12 }).filter((v) => !v.includes("'")),
+      );
+    const predicate = (o: { id: string; student: string; modified: number; day: number }) =>
+      fc.tuple(fc.constantFrom("sourcedId", "status", "dateLastModified", "scoreDate", "student.sourcedId"), fc.constantFrom("=", "!=", ">", ">=", "<", "<=", "~"), value(o));
+    fc.assert(
+      fc.property(
+        obj.chain((o) => fc.tuple(fc.constant(o), predicate(o), fc.option(fc.tuple(fc.constantFrom(" AND ", " OR "), predicate(o)), { nil: undefined }))),
+        ([o, first, second]) => {
+          const built = {
+            sourcedId: o.id, status: o.removed ? "tobedeleted" : "active", dateLastModified: new Date(o.modified).toISOString(),
+            scoreDate: new Date(o.day).toISOString().slice(0, 10), student: { href: "x", sourcedId: o.student, type: "user" },
+          };
+          const text = ([field, op, v]: readonly [string, string, string]) => `${field}${op}'${v}'`;
+          const filter = parseFilter(second ? `${text(first)}${second[0]}${text(second[1])}` : text(first), RESULT);
+          const planned = pushdownPlan({ sort: null, filter }, KINDS);
+          if (!planned?.filter) return;
+          const { join, predicates } = planned.filter;
+          const db = join === "AND" ? predicates.every((p) => dbHolds(built, p)) : predicates.some((p) => dbHolds(built, p));
+          expect(db).toBe(matchesFilter(built, filter));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("sorts lowercase UUIDs as their bytes, which is the database's order of the ids", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.uuid().map((u) => u.toLowerCase()), { minLength: 2, maxLength: 40 }), fc.boolean(), (ids, desc) => {
+        const items = ids.map((sourcedId) => ({ sourcedId }));
+        const sorted = applyQuery(items, { limit: 100, offset: 0, sort: { path: ["sourcedId"], desc }, filter: null, fields: null }).page.map((x) => x.sourcedId);
+        const bytes = [...ids].sort();
+        expect(sorted).toEqual(desc ? bytes.reverse() : bytes);
+      }),
+      { numRuns: 500 },
     );
   });
 });
