@@ -35,11 +35,11 @@ import { Rng } from "../prisma/seed/rng";
 import { addDays, dateToDay, dayToDate } from "../lib/time";
 import { seedRegion } from "../prisma/seed/region";
 import { scaleFromEnv, windowFor } from "./benchmarks";
-import { openPostgres, type BenchDb } from "./engines";
+import type { BenchDb } from "./engines";
+import { ensureBuild, openBenchPostgres, startBenchServer } from "./http-kit";
 import { percentile, round } from "./measure";
 import { findChromium } from "../scripts/find-chromium.mjs";
 import { aDayOfMarks } from "../tests/support/day-of-marks";
-import { needsBuild, run, startNext, waitForHealth } from "../scripts/lib.mjs";
 
 const PORT = Number(process.env["BENCH_HTTP_PORT"] ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -136,12 +136,8 @@ async function timeSaves(page: Page): Promise<{ p50: number; p95: number; mean: 
 }
 
 async function main(): Promise<void> {
-  if (needsBuild()) run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" }, label: "next build" });
-  const b = await openPostgres();
-  if (!b?.url) {
-    console.error("PostgreSQL недоступен (BENCH_PG_URL): этот замер идёт на PostgreSQL, как в школе.");
-    process.exit(1);
-  }
+  ensureBuild();
+  const b = await openBenchPostgres();
   const today = dateToDay(new Date());
   const summary = await seedDemoSchool(b.db, { today: new Date() });
   const journal = await growJournal(b, summary.schoolId, summary.today);
@@ -153,10 +149,12 @@ async function main(): Promise<void> {
   // the client stays open: the diary benchmark writes a day of marks while the server runs
   console.log(`Журнал: ${journal.students} учеников × ${journal.lessons} уроков (5А, математика, текущая четверть)`);
 
-  const server = startNext({ port: PORT, env: { DATABASE_URL: b.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-42", APP_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" } });
+  const server = await startBenchServer({ port: PORT, databaseUrl: b.url }).catch(async (e: unknown) => {
+    await b.close();
+    throw e;
+  });
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined });
   try {
-    if (!(await waitForHealth(`${BASE}/api/health`))) throw new Error("the server did not start");
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${BASE}/login`);
@@ -275,8 +273,7 @@ async function main(): Promise<void> {
     console.log(`Записано: ${file}`);
   } finally {
     await browser.close();
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await server.stop();
     await b.close();
   }
 }

@@ -15,8 +15,16 @@ export function formatDateTime(at: Date, timeZone: string, locale = "ru-RU"): st
 }
 
 /** The calendar day ("YYYY-MM-DD") it is at this instant in the school's zone. */
+// one formatter per time zone: making one costs more than using it, and every page asks
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function schoolToday(timeZone: string, at: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
