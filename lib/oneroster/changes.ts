@@ -14,7 +14,7 @@
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { SCOPE, type ApiCaller } from "./caller";
-import { listCategories, listLineItems, listResults, listScoreScales } from "./gradebook";
+import { listCategories, listLineItems, listScoreScales, pageResults } from "./gradebook";
 import { rosteringBaseUrl } from "./rostering/base";
 import { Roster } from "./rostering/build";
 import { RosterRows } from "./rostering/load";
@@ -49,7 +49,16 @@ export async function changesSince(client: Db, caller: ApiCaller, since: Date, n
   }
   if (has(caller, SCOPE.gradebookRead, SCOPE.gradebookCore)) {
     const ctx = { db: client, caller, origin: env.APP_URL.replace(/\/+$/, "") };
-    const [categories, lineItems, results, scales] = await Promise.all([listCategories(ctx), listLineItems(ctx), listResults(ctx, { kind: "all" }), listScoreScales(ctx)]);
+    // the marks, by far the most rows, are chosen by the database: a result's
+    // dateLastModified is its mark's updatedAt (indexed), so this is the same set the
+    // in-memory filter below would keep, without building the school's year of results
+    const changedMarks = { where: { updatedAt: { gt: since } }, order: "asc" as const, skip: 0, take: Number.MAX_SAFE_INTEGER };
+    const [categories, lineItems, results, scales] = await Promise.all([
+      listCategories(ctx),
+      listLineItems(ctx),
+      pageResults(ctx, { kind: "all" }, changedMarks).then((r) => r.items),
+      listScoreScales(ctx),
+    ]);
     put("categories", categories);
     put("lineItems", lineItems);
     put("results", results);
