@@ -20,14 +20,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
 
-import { createPrismaClient, useDb, type Db } from "../lib/db";
+import { createPrismaClient, useDb } from "../lib/db";
 import { suggestSchoolPeriodFinals } from "../lib/journal/finals-batch-query";
 import { markRow } from "../lib/grading/marks";
 import { isoOf } from "../prisma/seed/calendar";
 import { seedDemoSchool } from "../prisma/seed/demo-school";
 import type { Benchmark, BenchResult, EngineState, Scale } from "./benchmarks";
 import type { BenchDb } from "./engines";
-import { allowServerOnly, percentile, round, withPeakRss } from "./measure";
+import { allowServerOnly, countingClient, percentile, round, withPeakRss } from "./measure";
 
 type Seeder = (db: BenchDb, scale: Scale, state: EngineState) => Promise<NonNullable<EngineState["seeded"]>>;
 
@@ -51,20 +51,6 @@ async function domain() {
 /** PDF page objects (`/Type /Page`, not `/Pages`): react-pdf writes no object streams. */
 export function countPdfPages(pdf: Buffer): number {
   return pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)?.length ?? 0;
-}
-
-/** The same client counting Prisma operations (a model call or a raw query each). */
-function countingClient(db: Db): { client: Db; count: () => number; reset: () => void } {
-  let n = 0;
-  const client = db.$extends({
-    query: {
-      $allOperations({ args, query }) {
-        n++;
-        return query(args);
-      },
-    },
-  }) as unknown as Db;
-  return { client, count: () => n, reset: () => (n = 0) };
 }
 
 type Statement = { sql: string; ms: number };

@@ -5,6 +5,8 @@
  */
 import { createRequire } from "node:module";
 
+import type { Db } from "../lib/db";
+
 /**
  * Makes `import "server-only"` a no-op in this process (it is only a marker): the domain
  * code imports it, and it throws outside a React server bundle (the integration tests
@@ -41,4 +43,18 @@ export function percentile(values: readonly number[], p: number): number {
 export function round(n: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
+}
+
+/** The same client counting Prisma operations (a model call or a raw query each). */
+export function countingClient(db: Db): { client: Db; count: () => number; reset: () => void } {
+  let n = 0;
+  const client = db.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        n++;
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
+  return { client, count: () => n, reset: () => (n = 0) };
 }

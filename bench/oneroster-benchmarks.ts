@@ -31,7 +31,7 @@ import { isoOf } from "../prisma/seed/calendar";
 import type { ApiCaller } from "../lib/oneroster/caller";
 import type { Benchmark, BenchResult, EngineState, Scale } from "./benchmarks";
 import type { BenchDb } from "./engines";
-import { allowServerOnly, percentile, round, withPeakRss } from "./measure";
+import { allowServerOnly, countingClient, percentile, round, withPeakRss } from "./measure";
 
 type Seeder = (db: BenchDb, scale: Scale, state: EngineState) => Promise<NonNullable<EngineState["seeded"]>>;
 
@@ -54,20 +54,6 @@ async function domain() {
     import("../lib/env"),
   ]);
   return { ...exporter, ...write, ...gradebook, ...routes, ...http, ...rostering, ...caller, ...env };
-}
-
-/** The same client counting Prisma operations (a model call or a raw query each). */
-function countingClient(db: Db): { client: Db; count: () => number } {
-  let n = 0;
-  const client = db.$extends({
-    query: {
-      $allOperations({ args, query }) {
-        n++;
-        return query(args);
-      },
-    },
-  }) as unknown as Db;
-  return { client, count: () => n };
 }
 
 /** A school of the region data set: those have no accounts (the demo school has). */

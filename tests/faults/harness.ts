@@ -89,6 +89,17 @@ export async function faultDb(seeded: Seeded): Promise<FaultDb> {
 }
 
 /** Removes every data directory still on disk (afterAll, even after a failed test). */
+/** The seeded database and its one school's id (every fault test starts from these). */
+export async function seededSchool(): Promise<{ seeded: Seeded; schoolId: string }> {
+  const seeded = await seedOnce();
+  const probe = await faultDb(seeded);
+  const { db, close } = await probe.open();
+  const schoolId = (await db.school.findFirstOrThrow({ select: { id: true } })).id;
+  await close();
+  await probe.dispose();
+  return { seeded, schoolId };
+}
+
 export async function removeFaultDirs(): Promise<void> {
   await Promise.all([...dirs].map((d) => rm(d, { recursive: true, force: true })));
   dirs.clear();

@@ -17,7 +17,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { faultDb, killChildren, removeFaultDirs, seedOnce, spawnChild, type Seeded } from "../faults/harness";
+import { faultDb, killChildren, removeFaultDirs, seededSchool, spawnChild, type Seeded } from "../faults/harness";
 import { checkMarks, parseLines } from "../faults/marks-check";
 import { testEngine } from "../support/test-db";
 
@@ -26,12 +26,7 @@ let schoolId: string;
 
 describe.skipIf(testEngine() !== "pglite")("the disk full under the embedded database", () => {
   beforeAll(async () => {
-    seeded = await seedOnce();
-    const probe = await faultDb(seeded);
-    const { db, close } = await probe.open();
-    schoolId = (await db.school.findFirstOrThrow({ select: { id: true } })).id;
-    await close();
-    await probe.dispose();
+    ({ seeded, schoolId } = await seededSchool());
   }, 300_000);
 
   afterAll(async () => {

@@ -16,7 +16,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { between, faultDb, killChildren, removeFaultDirs, seedOnce, sleep, spawnChild, type Seeded } from "../faults/harness";
+import { between, faultDb, killChildren, removeFaultDirs, seededSchool, sleep, spawnChild, type Seeded } from "../faults/harness";
 import { checkMarks, parseLines } from "../faults/marks-check";
 import { IMPORT_STUDENTS } from "../faults/import-child";
 
@@ -27,12 +27,7 @@ let seeded: Seeded;
 let schoolId: string;
 
 beforeAll(async () => {
-  seeded = await seedOnce();
-  const probe = await faultDb(seeded);
-  const { db, close } = await probe.open();
-  schoolId = (await db.school.findFirstOrThrow({ select: { id: true } })).id;
-  await close();
-  await probe.dispose();
+  ({ seeded, schoolId } = await seededSchool());
 }, 300_000);
 
 afterAll(async () => {
