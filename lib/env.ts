@@ -48,6 +48,8 @@ const schema = z.object({
   VAPID_KEYS_FILE: z.string().default("./data/vapid-keys.json"),
   /** "off": the server process does not run the delivery worker (e.g. a separate `npm run worker`). */
   DELIVERY_WORKER: z.enum(["auto", "off"]).default("auto"),
+  /** Set by scripts/serve.mjs: how many server processes share the port (limits kept in memory are divided by it). */
+  WORKER_COUNT: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -23,7 +23,8 @@ export function run(cmd, args, { env = {}, label } = {}) {
 
 /** Starts the production Next server directly (not through npx, which can orphan it). */
 export function startNext({ port, env = {} }) {
-  return spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // scripts/serve.mjs: `next start`, one process per core on PostgreSQL
+  return spawn(process.execPath, [join(root, "scripts/serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", ...env },
@@ -44,7 +45,7 @@ export function persistentSecret(dataDir) {
 export function needsBuild() {
   const stamp = join(root, ".next", "BUILD_ID");
   if (!existsSync(stamp)) return true;
-  const res = spawnSync("find", ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "-newer", stamp, "-type", "f", "-print", "-quit"], { cwd: root, encoding: "utf8" });
+  const res = spawnSync("find", ["app", "components", "lib", "public", "generated", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "-newer", stamp, "-type", "f", "-print", "-quit"], { cwd: root, encoding: "utf8" });
   return Boolean(res.stdout.trim());
 }
 

@@ -3,8 +3,11 @@
  * down, and after MAX_FAILURES the account is locked for LOCK_MINUTES (kept in the
  * database, so a restart does not unlock it). Per address: a cap on failures across all
  * logins, so one machine cannot walk through the class list (kept in memory: it is a
- * speed bump, the per-account lock is the wall).
+ * speed bump, the per-account lock is the wall; with several server processes each keeps
+ * its share of the cap, lib/security/process-share.ts).
  */
+import { processShare } from "@/lib/security/process-share";
+
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 const DELAY_STEP_MS = 300;
@@ -38,7 +41,7 @@ export function ipFailureCount(ip: string, now = Date.now()): number {
 }
 
 export function isIpBlocked(ip: string, now = Date.now()): boolean {
-  return ipFailureCount(ip, now) >= IP_MAX_FAILURES;
+  return ipFailureCount(ip, now) >= processShare(IP_MAX_FAILURES);
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

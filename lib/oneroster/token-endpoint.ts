@@ -18,6 +18,7 @@ import { logCall, takeCall } from "@/lib/oneroster/auth";
 import type { ApiCaller } from "@/lib/oneroster/caller";
 import { OneRosterError } from "@/lib/oneroster/errors";
 import { issueToken } from "@/lib/oneroster/tokens";
+import { processShare } from "@/lib/security/process-share";
 
 export const TOKEN_PATH = "/ims/oneroster/v1p2/token";
 
@@ -148,8 +149,9 @@ async function answer(request: Request, now: Date): Promise<Response> {
   const at = now.getTime();
   const address = clientAddress(request);
   const wait = Math.max(
-    blockedFor(failures.client, credentials.clientId, MAX_FAILURES_PER_CLIENT, at),
-    blockedFor(failures.address, address, MAX_FAILURES_PER_ADDRESS, at),
+    // each server process keeps its share of the caps (lib/security/process-share.ts)
+    blockedFor(failures.client, credentials.clientId, processShare(MAX_FAILURES_PER_CLIENT), at),
+    blockedFor(failures.address, address, processShare(MAX_FAILURES_PER_ADDRESS), at),
   );
   if (wait > 0) {
     return oauthError(429, "invalid_client", `Too many failed client authentications: retry in ${wait} s.`, { "Retry-After": String(wait) });
