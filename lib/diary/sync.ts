@@ -37,8 +37,8 @@
  * A screen's hash is the first 128 bits of the SHA-256 of its JSON, base64url (22
  * characters).
  *
- * Cost: per child, the read models' fixed number of queries (two weeks, the marks page
- * of each period of the year, six sections) and one query for the marks as entities.
+ * Cost: per child, the read models' fixed number of queries (two weeks, the year's marks
+ * pages read together, six sections) and one query for the marks as entities.
  */
 import "server-only";
 import { createHash } from "node:crypto";
@@ -53,7 +53,7 @@ import { markSymbol } from "@/lib/grading/display";
 import { hundredths } from "@/lib/grading/marks";
 import { addDays, schoolToday } from "@/lib/time";
 import { readDiaryWeek } from "@/lib/diary/week";
-import { readDiaryMarks } from "@/lib/diary/marks";
+import { readDiaryMarksOfYear } from "@/lib/diary/marks";
 import { getDiaryHomework } from "@/lib/diary/homework";
 import { getDiaryTests } from "@/lib/diary/tests";
 import { getDiaryClass } from "@/lib/diary/class";
@@ -239,9 +239,9 @@ function toEntity(r: MarkRow): SyncMark {
 
 /** Every screen of one child, keyed. */
 async function readScreens(p: Principal, childId: string, today: string): Promise<{ screens: [string, unknown][]; year: { from: string; to: string } | null }> {
-  const first = await optional(readDiaryMarks(p, childId));
-  const others = first ? first.periods.filter((x) => x.id !== first.period.id) : [];
-  const [week, next, homework, tests, klass, holidays, recommendations, results, ...periodPages] = await Promise.all([
+  const [pages, week, next, homework, tests, klass, holidays, recommendations, results] = await Promise.all([
+    // every period's page of the year, read in one go: the current one first
+    optional(readDiaryMarksOfYear(p, childId)),
     readDiaryWeek(p, childId, today),
     readDiaryWeek(p, childId, addDays(today, 7)),
     optional(getDiaryHomework(p, childId)),
@@ -250,10 +250,10 @@ async function readScreens(p: Principal, childId: string, today: string): Promis
     optional(getDiaryCalendar(p, childId)),
     optional(getDiaryRecommendations(p, childId)),
     optional(getDiaryResults(p, childId)),
-    ...others.map((x) => readDiaryMarks(p, childId, x.id)),
   ]);
+  const first = pages?.[0] ?? null;
   const screens: [string, unknown][] = [...splitWeek("week", week, today), ...splitWeek("week-next", next, today)];
-  if (first) screens.push(...splitMarksPages([first, ...periodPages], today));
+  if (pages && pages.length) screens.push(...splitMarksPages(pages, today));
   if (homework) screens.push(splitSection("homework", homework, today));
   if (tests) screens.push(splitSection("tests", tests, today));
   if (klass) screens.push(splitSection("class", klass, today));

@@ -10,7 +10,7 @@ import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
 import { outcome } from "../support/refusal";
-import { readDiaryMarks, readDiarySubject, type DiaryMarksPage } from "../../lib/diary/marks";
+import { readDiaryMarks, readDiaryMarksOfYear, readDiarySubject, type DiaryMarksPage } from "../../lib/diary/marks";
 import { formulaText } from "../../lib/grading/average";
 import { suggestPeriodMark } from "../../lib/grading/finals";
 import { DEFAULT_POLICY } from "../../lib/grading/policy";
@@ -167,6 +167,30 @@ describe("one subject's page", () => {
     const g1 = await f.as("a.g1");
     expect(await outcome(readDiarySubject(g1, f.A.s1, f.B.math))).toBe("NOT_FOUND");
     expect(await outcome(readDiarySubject(g1, f.A.s1, "x"))).toBe("NOT_FOUND");
+  });
+});
+
+describe("the year's pages read together (the offline diary's sync)", () => {
+  it("are exactly the pages read one period at a time, the current period first", async () => {
+    const g1 = await f.as("a.g1");
+    for (const child of [f.A.s1, f.A.s3]) {
+      const together = await readDiaryMarksOfYear(g1, child);
+      const current = await readDiaryMarks(g1, child);
+      const others = await Promise.all(current.periods.filter((x) => x.id !== current.period.id).map((x) => readDiaryMarks(g1, child, x.id)));
+      expect(together.map((x) => x.period.id)).toEqual([current.period.id, ...others.map((x) => x.period.id)]);
+      expect(together).toEqual([current, ...others]);
+    }
+    // the year's page is among them, with its marks of every term
+    const s1 = await readDiaryMarksOfYear(g1, f.A.s1);
+    expect(s1.map((x) => x.period.id)).toEqual([quarter, yearPeriod]);
+    expect(subject(s1[1] as DiaryMarksPage, "История").marks.length).toBeGreaterThanOrEqual(subject(s1[0] as DiaryMarksPage, "История").marks.length);
+  });
+
+  it("are scoped as the single page is", async () => {
+    const g1 = await f.as("a.g1");
+    expect(await outcome(readDiaryMarksOfYear(g1, f.A.s2))).toBe("NOT_FOUND");
+    expect(await outcome(readDiaryMarksOfYear(await f.as("b.g"), f.A.s1))).toBe("NOT_FOUND");
+    expect(await outcome(readDiaryMarksOfYear(await f.as("a.math"), f.A.s1))).toBe("FORBIDDEN");
   });
 });
 
