@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-// @ts-expect-error -- a plain .mjs script without types
 import { workerCount } from "../../scripts/serve.mjs";
 
 describe("npm start: how many server processes", () => {

@@ -1,0 +1,2 @@
+/** scripts/serve.mjs: how many server processes `npm start` runs. */
+export function workerCount(env?: Record<string, string | undefined>, cores?: number): number;
