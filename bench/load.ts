@@ -25,6 +25,12 @@
  * the mix. An error is any answer that is not 2xx (a redirect here means a lost session
  * or the consent page), a save answered {ok:false}, or no answer in 30 s.
  *
+ * Then the open loop (LOAD_RATES, default "20,30,40,50" requests per second): the mix
+ * arriving as a Poisson stream at each rate for LOAD_SECONDS, each request timed from the
+ * moment it was due; a rate is held when every route's p99 is under 300 ms with no error
+ * and the server kept up (answered at least 90 % of the rate). The highest rate held is
+ * the server's capacity for the morning, next to the trivial route's closed-loop ceiling.
+ *
  * Then one request at a time per route with every SQL statement logged by PostgreSQL
  * for this database only (ALTER DATABASE … SET log_min_duration_statement = 0, read from
  * LOAD_PG_LOG): statements per request and where the database time goes.
@@ -76,6 +82,8 @@ const PROFILE_REQUESTS = int("LOAD_PROFILE_REQUESTS", 20);
 const PG_LOG = process.env["LOAD_PG_LOG"] ?? "/var/log/postgresql/postgresql-15-main.log";
 const LOCK = process.env["LOAD_LOCK"];
 const CPU_SECONDS = int("LOAD_CPU_SECONDS", 0);
+/** open-loop arrival rates of the mix, requests per second (empty: none); see `phase` */
+const RATES = (process.env["LOAD_RATES"] ?? "20,30,40,50").split(",").map((x) => Number(x.trim())).filter((n) => Number.isFinite(n) && n > 0);
 const TIMEOUT_MS = 30_000;
 const SESSION_COOKIE = "authjs.session-token";
 const SAVE_ACTION = { file: "app/(staff)/journal/[cohortId]/[subjectId]/actions.ts", name: "saveCellAction" };
@@ -282,7 +290,8 @@ type RouteStats = {
   errors: number; statuses: Record<string, number>; kbPerResponse: number;
 };
 type Phase = {
-  name: string; connections: number; seconds: number; requests: number; perSecond: number; errors: number;
+  /** closed loop: the number of connections; open loop: 0, and `rate` is set */
+  name: string; connections: number; rate?: number; seconds: number; requests: number; perSecond: number; errors: number;
   routes: Partial<Record<RouteName, RouteStats>>;
   /** of one core, over the phase; the machine's of both cores (other work on it included) */
   cpu: { machineBusyPct: number; serverPct: number; postgresPct: number; generatorPct: number };
@@ -314,12 +323,21 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/**
+ * One load phase. Closed loop (`connections`): C connections, each sends its next request
+ * when the last is answered — the server's ceiling at that concurrency. Open loop (`rate`):
+ * requests arrive as a Poisson stream at R per second whatever the server does, each on a
+ * connection of its own if need be, as families' phones arrive at 8:00; a request's time
+ * counts from the moment it was due, so a server that falls behind is charged for the
+ * wait (no coordinated omission). "p99 under 300 ms at R requests per second" is read off
+ * the open loop.
+ */
 async function phase(o: {
-  name: string; base: string; server: ChildProcess; connections: number; seconds: number; mix: Partial<Record<RouteName, number>>;
+  name: string; base: string; server: ChildProcess; connections: number; rate?: number; seconds: number; mix: Partial<Record<RouteName, number>>;
   traffic: Traffic; seed: number; dbPids: () => Promise<number[]>;
 }): Promise<Phase> {
   const base = new URL(o.base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.rate ? 512 : o.connections });
   const weighted = Object.entries(o.mix).filter(([, w]) => (w ?? 0) > 0) as [RouteName, number][];
   const samples = new Map<RouteName, { ms: number[]; errors: number; statuses: Record<string, number>; bytes: number }>();
   const firstErrors: string[] = [];
@@ -328,26 +346,45 @@ async function phase(o: {
   const cpu0 = { machine: machineTicks(), server: treeTicks(o.server.pid ?? 0), self: process.cpuUsage() };
   const started = performance.now();
   const until = started + o.seconds * 1000;
-  await Promise.all(
-    Array.from({ length: o.connections }, async (_, k) => {
-      const rng = new Rng(o.seed * 1000 + k);
-      while (performance.now() < until) {
-        const route = rng.weighted(weighted);
-        const req = o.traffic.make(route, rng);
-        const a = await send(agent, base, req);
-        const s = samples.get(route) ?? { ms: [], errors: 0, statuses: {}, bytes: 0 };
-        samples.set(route, s);
-        s.ms.push(a.ms);
-        s.bytes += Buffer.byteLength(a.body);
-        const cls = a.status === 0 ? "no answer" : `${Math.floor(a.status / 100)}xx`;
-        s.statuses[cls] = (s.statuses[cls] ?? 0) + 1;
-        if (!isOk(req, a)) {
-          s.errors++;
-          if (firstErrors.length < 5) firstErrors.push(`${route} ${a.status} ${a.error ?? a.body.slice(0, 160).replace(/\s+/g, " ")}`);
+  const record = (route: RouteName, req: Req, a: Answer) => {
+    const s = samples.get(route) ?? { ms: [], errors: 0, statuses: {}, bytes: 0 };
+    samples.set(route, s);
+    s.ms.push(a.ms);
+    s.bytes += Buffer.byteLength(a.body);
+    const cls = a.status === 0 ? "no answer" : `${Math.floor(a.status / 100)}xx`;
+    s.statuses[cls] = (s.statuses[cls] ?? 0) + 1;
+    if (!isOk(req, a)) {
+      s.errors++;
+      if (firstErrors.length < 5) firstErrors.push(`${route} ${a.status} ${a.error ?? a.body.slice(0, 160).replace(/\s+/g, " ")}`);
+    }
+  };
+  if (o.rate) {
+    const rng = new Rng(o.seed * 1000);
+    const pending: Promise<void>[] = [];
+    let due = started;
+    for (;;) {
+      due += (-Math.log(1 - rng.next()) * 1000) / o.rate;
+      if (due >= until) break;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const route = rng.weighted(weighted);
+      const req = o.traffic.make(route, rng);
+      const at = due;
+      pending.push(send(agent, base, req).then((a) => record(route, req, { ...a, ms: performance.now() - at })));
+    }
+    await Promise.all(pending);
+  } else {
+    await Promise.all(
+      Array.from({ length: o.connections }, async (_, k) => {
+        const rng = new Rng(o.seed * 1000 + k);
+        while (performance.now() < until) {
+          const route = rng.weighted(weighted);
+          const req = o.traffic.make(route, rng);
+          record(route, req, await send(agent, base, req));
         }
-      }
-    }),
-  );
+      }),
+    );
+  }
   const elapsed = (performance.now() - started) / 1000;
   const machine = machineTicks();
   const serverTicks = treeTicks(o.server.pid ?? 0) - cpu0.server;
@@ -371,7 +408,7 @@ async function phase(o: {
     };
   }
   return {
-    name: o.name, connections: o.connections, seconds: round(elapsed, 1), requests, perSecond: round(requests / elapsed, 1), errors, routes,
+    name: o.name, connections: o.connections, ...(o.rate ? { rate: o.rate } : {}), seconds: round(elapsed, 1), requests, perSecond: round(requests / elapsed, 1), errors, routes,
     cpu: {
       machineBusyPct: round(((machine.busy - cpu0.machine.busy) / Math.max(1, machine.total - cpu0.machine.total)) * 100, 0),
       serverPct: round((serverTicks / ticksPerSecond / elapsed) * 100, 0),
@@ -383,7 +420,7 @@ async function phase(o: {
 }
 
 function printPhase(p: Phase): void {
-  console.log(`\n${p.name}: ${p.connections} connections, ${p.seconds} s, ${p.requests} requests, ${p.perSecond}/s, errors ${p.errors}; CPU: machine ${p.cpu.machineBusyPct} % of 2 cores; of one core: server ${p.cpu.serverPct} %, PostgreSQL ${p.cpu.postgresPct} %, load generator ${p.cpu.generatorPct} %`);
+  console.log(`\n${p.name}: ${p.rate ? `${p.rate} req/s arriving` : `${p.connections} connections`}, ${p.seconds} s, ${p.requests} requests, ${p.perSecond}/s, errors ${p.errors}; CPU: machine ${p.cpu.machineBusyPct} % of 2 cores; of one core: server ${p.cpu.serverPct} %, PostgreSQL ${p.cpu.postgresPct} %, load generator ${p.cpu.generatorPct} %`);
   console.table(Object.fromEntries(Object.entries(p.routes).map(([k, s]) => [LABEL[k as RouteName], { "req/s": s.perSecond, p50: s.p50, p95: s.p95, p99: s.p99, max: s.max, errors: s.errors, KB: s.kbPerResponse }])));
   for (const e of p.firstErrors) console.log(`  ошибка: ${e}`);
 }
@@ -391,7 +428,7 @@ function printPhase(p: Phase): void {
 // ---------------------------------------------------------------- profile: statements per request
 
 type Statement = { sql: string; count: number; ms: number };
-type Profile = { route: RouteName; requests: number; wallMsMedian: number; statementsPerRequest: number; dbMsPerRequest: number; top: Statement[] };
+type Profile = { route: RouteName; requests: number; wallMsMedian: number; statementsPerRequest: number; dbMsPerRequest: number; top: Statement[]; frequent: Statement[] };
 
 function readFrom(file: string, offset: number): string {
   const size = statSync(file).size;
@@ -456,6 +493,8 @@ async function profile(o: { base: string; traffic: Traffic; database: string }):
       route, requests: PROFILE_REQUESTS, wallMsMedian: round(percentile(times, 50), 1),
       statementsPerRequest: round(log.statements / PROFILE_REQUESTS, 1), dbMsPerRequest: round(log.ms / PROFILE_REQUESTS, 2),
       top: [...log.by.values()].sort((x, y) => y.ms - x.ms).slice(0, 12).map((s) => ({ sql: s.sql, count: round(s.count / PROFILE_REQUESTS, 2), ms: round(s.ms / PROFILE_REQUESTS, 2) })),
+      // every statement costs the server a round trip whatever its time: the most frequent ones
+      frequent: [...log.by.values()].sort((x, y) => y.count - x.count).slice(0, 40).map((s) => ({ sql: s.sql, count: round(s.count / PROFILE_REQUESTS, 2), ms: round(s.ms / PROFILE_REQUESTS, 2) })),
     });
   }
   agent.destroy();
@@ -600,6 +639,19 @@ async function main(): Promise<void> {
         console.log(`  → смесь/тривиальный: ${v.ratio}×; p99 < 300 мс: ${v.p99Under300 ? "да" : "нет"}; без ошибок: ${v.noErrors ? "да" : "нет"}`);
         levels.push({ connections: c, trivial, mix: rush, verdict: v });
       }
+      // the open loop: the mix arriving at fixed rates, the highest one held with p99 < 300 ms
+      const rates: { rate: number; mix: Phase; held: boolean }[] = [];
+      for (const [i, rate] of RATES.entries()) {
+        const rush = await phase({ name: "morning mix, open loop", base: server.base, server: server.process, connections: 0, rate, seconds: SECONDS, mix, traffic, seed: 400 + i, dbPids });
+        printPhase(rush);
+        const held = rush.errors === 0 && rush.perSecond >= rate * 0.9 && Object.values(rush.routes).every((r) => r.p99 < 300);
+        console.log(`  → ${rate} запр./с: ${held ? "выдержано (p99 < 300 мс, без ошибок)" : "не выдержано"}`);
+        rates.push({ rate, mix: rush, held });
+      }
+      const trivialCeiling = Math.max(0, ...levels.map((l) => l.trivial.perSecond));
+      const heldRate = Math.max(0, ...rates.filter((r) => r.held).map((r) => r.rate));
+      const capacity = { heldRate, trivialCeiling, ratio: round(heldRate / Math.max(1, trivialCeiling), 3) };
+      if (rates.length) console.log(`\nСмесь выдерживает ${heldRate} запр./с с p99 < 300 мс; тривиальный маршрут: до ${trivialCeiling} запр./с (${capacity.ratio}×)`);
       await server.stop();
       server = undefined;
 
@@ -631,7 +683,8 @@ async function main(): Promise<void> {
         const hadDir = existsSync(dir);
         const since = Date.now();
         try {
-          server = await startBenchServer({ port: PORT, databaseUrl: b.url, env: { NEXT_CPU_PROF: "1" } });
+          // one process, so that its profile holds the whole run
+          server = await startBenchServer({ port: PORT, databaseUrl: b.url, env: { NEXT_CPU_PROF: "1", WEB_CONCURRENCY: "1" } });
           const run = await phase({ name: "mix, server profiled", base: server.base, server: server.process, connections: LEVELS[0] ?? 10, seconds: CPU_SECONDS, mix, traffic, seed: 300, dbPids });
           await server.stop();
           server = undefined;
@@ -657,7 +710,7 @@ async function main(): Promise<void> {
           if (!hadDir) rmSync(dir, { recursive: true, force: true });
         }
       }
-      return { levels, profiles, cpu };
+      return { levels, rates, capacity, profiles, cpu };
     });
 
     const out = {
@@ -665,6 +718,8 @@ async function main(): Promise<void> {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version, loadAverage: loadavg().map((x) => round(x, 2)) },
       region: { schools: scale.schools, students: scale.students, rows: region.rows, lessonsFrom: isoOf(w.from), lessonsUntil: today, seedSeconds },
       accounts: { families: families.length, children: families.reduce((a, f) => a + f.children.length, 0), teachers: teachers.length },
+      // scripts/serve.mjs: one `next start` per core on PostgreSQL unless WEB_CONCURRENCY says otherwise
+      serverProcesses: process.env["WEB_CONCURRENCY"] ? Number(process.env["WEB_CONCURRENCY"]) : cpus().length,
       mix, seconds: SECONDS, trivialSeconds: TRIVIAL_SECONDS, ...result,
     };
     const dir = join(root, "bench", "results");

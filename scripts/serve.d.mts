@@ -1,2 +1,3 @@
 /** scripts/serve.mjs: how many server processes `npm start` runs. */
 export function workerCount(env?: Record<string, string | undefined>, cores?: number): number;
+export function heapFlags(nodeOptions?: string): string[];

@@ -32,6 +32,15 @@ export function workerCount(env = process.env, cores = availableParallelism()) {
   return Math.max(1, cores);
 }
 
+/**
+ * A larger young generation than V8's default (16 MB semi-spaces on 64-bit): rendering a
+ * page allocates a lot that dies at once, and with more room the scavenger runs less
+ * often (docs/benchmarks.md, «The morning rush»). Not when NODE_OPTIONS sets it already.
+ */
+export function heapFlags(nodeOptions = process.env.NODE_OPTIONS ?? "") {
+  return /--max-semi-space-size/.test(nodeOptions) ? [] : ["--max-semi-space-size=64"];
+}
+
 function argsOf(argv) {
   const out = { port: process.env.PORT ?? "3000", host: process.env.HOSTNAME ?? "0.0.0.0" };
   for (let i = 0; i < argv.length; i++) {
@@ -52,7 +61,7 @@ async function main() {
     return;
   }
   // the primary hands connections to the workers in turn (the default on Linux)
-  cluster.setupPrimary({ exec: nextBin, args: ["start", "-p", port, "-H", host] });
+  cluster.setupPrimary({ exec: nextBin, args: ["start", "-p", port, "-H", host], execArgv: [...process.execArgv, ...heapFlags()] });
   let stopping = false;
   const started = new Map();
   const fork = () => {
