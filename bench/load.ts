@@ -112,7 +112,8 @@ function mixFromEnv(): Record<RouteName, number> {
 
 type Family = { userId: string; schoolId: string; children: string[]; cookie: string; syncBody?: { body: Buffer; type: string } };
 type Teacher = { userId: string; schoolId: string; cohortId: string; subjectId: string; lessons: string[]; students: string[]; cookie: string };
-type Req = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: Buffer; ok?: (body: string) => boolean };
+/** `who`: the account (or "monitor") whose browser sends it: in the open loop each has its own connections */
+type Req = { who: string; method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: Buffer; ok?: (body: string) => boolean };
 type Answer = { status: number; ms: number; body: string; error?: string };
 
 // ---------------------------------------------------------------- accounts
@@ -238,25 +239,25 @@ class Traffic {
     const t = rng.pick(this.teachers);
     switch (route) {
       case "diary-week":
-        return { method: "GET", path: `/diary?child=${rng.pick(f.children)}`, headers: { cookie: f.cookie } };
+        return { who: f.userId, method: "GET", path: `/diary?child=${rng.pick(f.children)}`, headers: { cookie: f.cookie } };
       case "diary-marks":
-        return { method: "GET", path: `/diary/marks?child=${rng.pick(f.children)}`, headers: { cookie: f.cookie } };
+        return { who: f.userId, method: "GET", path: `/diary/marks?child=${rng.pick(f.children)}`, headers: { cookie: f.cookie } };
       case "diary-sync": {
         const body = f.syncBody ?? syncBody({});
-        return { method: "POST", path: "/api/diary/sync", headers: { cookie: f.cookie, origin: this.base, accept: "application/json", "content-type": body.type }, body: body.body };
+        return { who: f.userId, method: "POST", path: "/api/diary/sync", headers: { cookie: f.cookie, origin: this.base, accept: "application/json", "content-type": body.type }, body: body.body };
       }
       case "journal-grid":
-        return { method: "GET", path: `/journal/${t.cohortId}/${t.subjectId}`, headers: { cookie: t.cookie } };
+        return { who: t.userId, method: "GET", path: `/journal/${t.cohortId}/${t.subjectId}`, headers: { cookie: t.cookie } };
       case "journal-save": {
         const { body, type } = actionBody({ lessonId: rng.pick(t.lessons), studentId: rng.pick(t.students), input: String(rng.int(2, 5)) });
         return {
-          method: "POST", path: `/journal/${t.cohortId}/${t.subjectId}`,
+          who: t.userId, method: "POST", path: `/journal/${t.cohortId}/${t.subjectId}`,
           headers: { cookie: t.cookie, origin: this.base, accept: "text/x-component", "next-action": this.actionId, "content-type": type },
           body, ok: (text) => text.includes('"ok":true'),
         };
       }
       case "health":
-        return { method: "GET", path: "/api/health", headers: {} };
+        return { who: "monitor", method: "GET", path: "/api/health", headers: {} };
     }
   }
 }
@@ -337,7 +338,7 @@ async function phase(o: {
   traffic: Traffic; seed: number; dbPids: () => Promise<number[]>;
 }): Promise<Phase> {
   const base = new URL(o.base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: o.rate ? 512 : o.connections });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(1, o.connections) });
   const weighted = Object.entries(o.mix).filter(([, w]) => (w ?? 0) > 0) as [RouteName, number][];
   const samples = new Map<RouteName, { ms: number[]; errors: number; statuses: Record<string, number>; bytes: number }>();
   const firstErrors: string[] = [];
@@ -358,6 +359,15 @@ async function phase(o: {
       if (firstErrors.length < 5) firstErrors.push(`${route} ${a.status} ${a.error ?? a.body.slice(0, 160).replace(/\s+/g, " ")}`);
     }
   };
+  // open loop: every family's and teacher's browser has connections of its own (two, kept
+  // alive), as phones and classroom computers do, so the server processes each get their
+  // share of the connections rather than of one shared pool
+  const browsers = new Map<string, http.Agent>();
+  const browserOf = (who: string) => {
+    let a = browsers.get(who);
+    if (!a) browsers.set(who, (a = new http.Agent({ keepAlive: true, maxSockets: 2 })));
+    return a;
+  };
   if (o.rate) {
     const rng = new Rng(o.seed * 1000);
     const pending: Promise<void>[] = [];
@@ -370,7 +380,7 @@ async function phase(o: {
       const route = rng.weighted(weighted);
       const req = o.traffic.make(route, rng);
       const at = due;
-      pending.push(send(agent, base, req).then((a) => record(route, req, { ...a, ms: performance.now() - at })));
+      pending.push(send(browserOf(req.who), base, req).then((a) => record(route, req, { ...a, ms: performance.now() - at })));
     }
     await Promise.all(pending);
   } else {
@@ -393,6 +403,7 @@ async function phase(o: {
   let pgTicks = 0;
   for (const pid of await o.dbPids()) pgTicks += treeTicks(pid) - (pg0.get(pid) ?? 0);
   agent.destroy();
+  for (const a of browsers.values()) a.destroy();
   const routes: Partial<Record<RouteName, RouteStats>> = {};
   let requests = 0;
   let errors = 0;
@@ -577,7 +588,7 @@ async function firstSyncs(base: string, families: Family[]): Promise<void> {
         const f = families[next++];
         if (!f) break;
         const first = syncBody({});
-        const a = await send(agent, url, { method: "POST", path: "/api/diary/sync", headers: { cookie: f.cookie, origin: base, "content-type": first.type }, body: first.body });
+        const a = await send(agent, url, { who: f.userId, method: "POST", path: "/api/diary/sync", headers: { cookie: f.cookie, origin: base, "content-type": first.type }, body: first.body });
         if (a.status !== 200) throw new Error(`first sync: ${a.status} ${a.body.slice(0, 200)}`);
         const answer = JSON.parse(a.body) as { version: string; children: { id: string; screens: { key: string; hash: string }[] }[] };
         const have = Object.fromEntries(answer.children.map((c) => [c.id, Object.fromEntries(c.screens.map((x) => [x.key, x.hash]))]));

@@ -44,10 +44,10 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 function failure(error: unknown, values: Record<string, string>): ActionResult<never> {
-  // an AppError, or the database down or out of disk (lib/errors.ts): the user reads why
+  // an AppError, or the database down, out of disk or the server overloaded (lib/errors.ts): the user reads why
   const known = toAppError(error);
   if (known) {
-    const transient = known.code === "DB_UNAVAILABLE" || known.code === "STORAGE_FULL";
+    const transient = known.code === "DB_UNAVAILABLE" || known.code === "STORAGE_FULL" || known.code === "BUSY";
     return { ok: false, message: known.message, fieldErrors: known.fieldErrors ?? {}, values, ...(transient ? { retry: true as const } : {}) };
   }
   // Next's redirect() and notFound() are thrown and must propagate.

@@ -15,7 +15,9 @@ export type AppErrorCode =
   /** the database cannot be reached (down, restarting, the network between): nothing was saved */
   | "DB_UNAVAILABLE"
   /** the server's disk is full: the database refused to write, nothing was saved */
-  | "STORAGE_FULL";
+  | "STORAGE_FULL"
+  /** the server is overloaded: no database connection was free in time for the change, nothing was saved */
+  | "BUSY";
 
 const STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -28,6 +30,7 @@ const STATUS: Record<AppErrorCode, number> = {
   PERIOD_CLOSED: 409,
   DB_UNAVAILABLE: 503,
   STORAGE_FULL: 507,
+  BUSY: 503,
 };
 
 const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
@@ -41,6 +44,7 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
   PERIOD_CLOSED: "Период закрыт для изменений.",
   DB_UNAVAILABLE: "База данных сейчас недоступна, изменение не сохранено. Попробуйте ещё раз через минуту.",
   STORAGE_FULL: "Не хватает места на диске сервера, изменение не сохранено. Сообщите администратору школы.",
+  BUSY: "Сервер сейчас перегружен, изменение не сохранено. Попробуйте ещё раз через минуту.",
 };
 
 export class AppError extends Error {
@@ -88,7 +92,13 @@ const UNREACHABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 // node's socket errors when the server or the network between goes away
 const UNREACHABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
 
-function infrastructureCause(error: unknown, depth: number): "DB_UNAVAILABLE" | "STORAGE_FULL" | null {
+// Prisma's transaction API error: no connection was free to start the transaction within
+// its maxWait, or the transaction ran past its timeout and was rolled back; under a morning
+// rush the first means the server is overloaded (npm run load found it), and either way
+// nothing was committed, so the change can be sent again
+const BUSY_PRISMA_CODES = new Set(["P2028"]);
+
+function infrastructureCause(error: unknown, depth: number): "DB_UNAVAILABLE" | "STORAGE_FULL" | "BUSY" | null {
   if (typeof error !== "object" || error === null || depth > 5) return null;
   const e = error as { code?: unknown; kind?: unknown; message?: unknown; meta?: unknown; cause?: unknown; originalCode?: unknown };
   const message = typeof e.message === "string" ? e.message : "";
@@ -96,6 +106,7 @@ function infrastructureCause(error: unknown, depth: number): "DB_UNAVAILABLE" | 
   // («could not extend file …: No space left on device»), however deeply wrapped
   if (e.code === "53100" || e.originalCode === "53100" || e.code === "ENOSPC" || /No space left on device|ENOSPC/.test(message)) return "STORAGE_FULL";
   if (typeof e.code === "string" && (UNREACHABLE_PRISMA_CODES.has(e.code) || UNREACHABLE_SOCKET_CODES.has(e.code))) return "DB_UNAVAILABLE";
+  if (typeof e.code === "string" && BUSY_PRISMA_CODES.has(e.code)) return "BUSY";
   // PostgreSQL's connection_exception (08…), admin_shutdown and friends (57P01–57P03)
   if (typeof e.code === "string" && /^(08...|57P0[123])$/.test(e.code)) return "DB_UNAVAILABLE";
   if (typeof e.originalCode === "string" && /^(08...|57P0[123])$/.test(e.originalCode)) return "DB_UNAVAILABLE";

@@ -2,7 +2,7 @@
  * `npm start`: the production server. On PostgreSQL it runs one `next start` per core
  * (WEB_CONCURRENCY overrides the number) under node:cluster, sharing one port: a Node
  * server renders pages on a single JavaScript thread, so one process uses one core of the
- * machine however busy the morning is (docs/decisions/011-two-server-processes.md). The
+ * machine however busy the morning is (docs/decisions/011-server-processes-and-the-morning-load.md). The
  * primary process only forks, restarts a worker that dies, and passes SIGTERM/SIGINT on.
  *
  * On the embedded database (no DATABASE_URL) there is one process: PGlite lives inside the

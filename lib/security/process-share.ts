@@ -4,7 +4,7 @@
  * turn, so a cap on failures counted in each process's memory would let N times as many
  * through. Each process keeps its share, rounded up: the sum is never less strict than the
  * cap. Used for the caps that only an attacker reaches (failed sign-ins and codes per
- * address, failed API client authentications); see docs/decisions/011-server-processes.md.
+ * address, failed API client authentications); see docs/decisions/011-server-processes-and-the-morning-load.md.
  */
 import { env } from "@/lib/env";
 
