@@ -365,7 +365,10 @@ async function phase(o: {
   const browsers = new Map<string, http.Agent>();
   const browserOf = (who: string) => {
     let a = browsers.get(who);
-    if (!a) browsers.set(who, (a = new http.Agent({ keepAlive: true, maxSockets: 2 })));
+    // an idle connection is closed after 4 s, before the server's keep-alive time (5 s)
+    // ends it: otherwise a request may go out on a socket the server is closing this
+    // very moment («socket hang up», which a browser retries unseen)
+    if (!a) browsers.set(who, (a = new http.Agent({ keepAlive: true, maxSockets: 2, timeout: 4000 })));
     return a;
   };
   if (o.rate) {

@@ -14,6 +14,7 @@ import { studentsVisibleTo } from "@/lib/auth/scope";
 import { fullName } from "@/lib/people/names";
 import { assertId, listMyStudents, type ChildSummary } from "@/lib/people/students";
 import { addDays, dateToDay, dayToDate, schoolToday } from "@/lib/time";
+import { memoised } from "@/lib/request-memo";
 
 export async function pickChild(
   p: Principal,
@@ -63,6 +64,11 @@ export function activeOn(m: { start: string; end: string | null }, day: string):
 export async function loadChild(p: Principal, studentId: string): Promise<ChildContext> {
   assertCan(p, "diary.read");
   assertId(studentId);
+  // the sync's sections each start here: one read per child and sync (lib/request-memo.ts)
+  return memoised(`diary-child:${p.userId}:${studentId}`, () => readChild(p, studentId));
+}
+
+async function readChild(p: Principal, studentId: string): Promise<ChildContext> {
   const today = schoolToday(p.timeZone);
   const s = await db.student.findFirst({
     where: { AND: [studentsVisibleTo(p), { id: studentId }] },

@@ -61,6 +61,7 @@ import { getDiaryCalendar } from "@/lib/diary/holidays";
 import { getDiaryRecommendations } from "@/lib/diary/recommendations";
 import { getDiaryResults } from "@/lib/diary/results";
 import { splitMarksPages, splitSection, splitWeek } from "@/lib/diary/sync-shape";
+import { withRequestMemo } from "@/lib/request-memo";
 
 export { screenKind, type ScreenData, type ScreenKind } from "@/lib/diary/sync-shape";
 
@@ -274,6 +275,11 @@ async function readScreens(p: Principal, childId: string, today: string): Promis
  * this file). Children are read one after the other, each child's screens side by side.
  */
 export async function syncDiary(p: Principal, req: SyncRequest = {}): Promise<SyncAnswer> {
+  // the screens of a child share their reads of the child and the school's rules
+  return withRequestMemo(() => sync(p, req));
+}
+
+async function sync(p: Principal, req: SyncRequest): Promise<SyncAnswer> {
   assertCan(p, "diary.read");
   const readAt = new Date();
   const since = parseSince(req.since);

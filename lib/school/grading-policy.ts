@@ -14,6 +14,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import { dateToDay, dayToDate } from "@/lib/time";
 import { hundredths } from "@/lib/grading/marks";
 import { DEFAULT_POLICY, policyFromRow, validatePolicy, type GradingPolicy } from "@/lib/grading/policy";
+import { memoised } from "@/lib/request-memo";
 import { weightInForce, type WeightHistory, type WeightVersion } from "@/lib/grading/weights";
 import { FEDERAL_RULES, type AssessmentRuleSettings } from "@/lib/timetable/assessment-rules";
 import { formatDayInput } from "@/lib/school/calendar-days";
@@ -50,6 +51,11 @@ async function versionOn(schoolId: string, day: string): Promise<PolicyVersion |
 
 /** The grading policy in force on a day; the common rules when the school has set none. */
 export async function loadGradingPolicy(schoolId: string, day: string): Promise<GradingPolicy> {
+  // read once per day asked within one sync (lib/request-memo.ts); elsewhere as before
+  return memoised(`grading-policy:${schoolId}:${day}`, () => readGradingPolicy(schoolId, day));
+}
+
+async function readGradingPolicy(schoolId: string, day: string): Promise<GradingPolicy> {
   const v = await versionOn(schoolId, day);
   if (!v) return DEFAULT_POLICY;
   return { validFrom: v.validFrom, thresholds: v.thresholds, minMarks: v.minMarks, maxAbsenceShare: v.maxAbsenceShare };
