@@ -92,11 +92,12 @@ const UNREACHABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionCl
 // node's socket errors when the server or the network between goes away
 const UNREACHABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
 
-// Prisma's transaction API error: no connection was free to start the transaction within
-// its maxWait, or the transaction ran past its timeout and was rolled back; under a morning
-// rush the first means the server is overloaded (npm run load found it), and either way
-// nothing was committed, so the change can be sent again
-const BUSY_PRISMA_CODES = new Set(["P2028"]);
+// Prisma's transaction API error when no database connection was free to start the
+// transaction within its maxWait: the server is overloaded (npm run load found it at
+// 40–60 requests/s arriving), nothing was done, the change can be sent again. The same
+// code for a transaction that ran past its own timeout, or was already closed, stays a
+// bug (a long import must not read «перегружен»).
+const BUSY_MESSAGE = /Unable to start a transaction in the given time/;
 
 function infrastructureCause(error: unknown, depth: number): "DB_UNAVAILABLE" | "STORAGE_FULL" | "BUSY" | null {
   if (typeof error !== "object" || error === null || depth > 5) return null;
@@ -106,7 +107,7 @@ function infrastructureCause(error: unknown, depth: number): "DB_UNAVAILABLE" | 
   // («could not extend file …: No space left on device»), however deeply wrapped
   if (e.code === "53100" || e.originalCode === "53100" || e.code === "ENOSPC" || /No space left on device|ENOSPC/.test(message)) return "STORAGE_FULL";
   if (typeof e.code === "string" && (UNREACHABLE_PRISMA_CODES.has(e.code) || UNREACHABLE_SOCKET_CODES.has(e.code))) return "DB_UNAVAILABLE";
-  if (typeof e.code === "string" && BUSY_PRISMA_CODES.has(e.code)) return "BUSY";
+  if (e.code === "P2028" && BUSY_MESSAGE.test(message)) return "BUSY";
   // PostgreSQL's connection_exception (08…), admin_shutdown and friends (57P01–57P03)
   if (typeof e.code === "string" && /^(08...|57P0[123])$/.test(e.code)) return "DB_UNAVAILABLE";
   if (typeof e.originalCode === "string" && /^(08...|57P0[123])$/.test(e.originalCode)) return "DB_UNAVAILABLE";

@@ -2,18 +2,25 @@
  * `npm start`: the production server. On PostgreSQL it runs one `next start` per core
  * (WEB_CONCURRENCY overrides the number) under node:cluster, sharing one port: a Node
  * server renders pages on a single JavaScript thread, so one process uses one core of the
- * machine however busy the morning is (docs/decisions/011-server-processes-and-the-morning-load.md). The
- * primary process only forks, restarts a worker that dies, and passes SIGTERM/SIGINT on.
- *
- * On the embedded database (no DATABASE_URL) there is one process: PGlite lives inside the
+ * machine however busy the morning is (docs/decisions/011-server-processes-and-the-morning-load.md).
+ * On the embedded database (no DATABASE_URL) there is one worker: PGlite lives inside the
  * server's process and its data folder can have only one owner.
  *
- * Usage: node scripts/serve.mjs [-p PORT] [-H HOST]; workers get WORKER_COUNT in their
- * environment (the in-memory rate limits divide their budget by it).
+ * Every argument is passed to `next start` as it is (`-p 3000 -H 127.0.0.1
+ * --keepAliveTimeout 65000`); without `-H`, Next listens on every address, as `next start`
+ * does. The primary process only forks the workers (each with a larger young generation,
+ * `heapFlags`), passes SIGTERM/SIGINT on, and replaces a worker that dies, waiting longer
+ * after each death in a row (1 s, 2 s, 4 s … 30 s) so that a database that is away for a
+ * minute does not make it spin. If no worker has ever started listening and one dies,
+ * the server cannot start at all (a bad setting, a port taken): it stops with an error.
+ *
+ * Workers get WORKER_COUNT in their environment (the in-memory failure caps divide by it).
  */
 import cluster from "node:cluster";
+import { realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 import { root } from "./lib.mjs";
 
@@ -35,66 +42,68 @@ export function workerCount(env = process.env, cores = availableParallelism()) {
 /**
  * A larger young generation than V8's default (16 MB semi-spaces on 64-bit): rendering a
  * page allocates a lot that dies at once, and with more room the scavenger runs less
- * often (docs/benchmarks.md, «The morning rush»). Not when NODE_OPTIONS sets it already.
+ * often (+10 % requests/s of the morning mix, docs/benchmarks.md). Not when NODE_OPTIONS
+ * sets it already.
  */
 export function heapFlags(nodeOptions = process.env.NODE_OPTIONS ?? "") {
   return /--max-semi-space-size/.test(nodeOptions) ? [] : ["--max-semi-space-size=64"];
 }
 
-function argsOf(argv) {
-  const out = { port: process.env.PORT ?? "3000", host: process.env.HOSTNAME ?? "0.0.0.0" };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "-p" || argv[i] === "--port") out.port = argv[++i] ?? out.port;
-    else if (argv[i] === "-H" || argv[i] === "--hostname") out.host = argv[++i] ?? out.host;
-  }
-  return out;
+/** How long to wait before replacing a worker that died, after `deaths` deaths in a row. */
+export function restartDelay(deaths) {
+  return Math.min(30_000, 1000 * 2 ** Math.max(0, deaths - 1));
 }
 
-async function main() {
-  const { port, host } = argsOf(process.argv.slice(2));
+function main() {
   const n = workerCount();
   process.env.NODE_ENV ??= "production";
-  if (n === 1) {
-    // one process, exactly `next start`
-    process.argv = [process.argv[0], nextBin, "start", "-p", port, "-H", host];
-    await import(nextBin);
-    return;
-  }
-  // the primary hands connections to the workers in turn (the default on Linux)
-  cluster.setupPrimary({ exec: nextBin, args: ["start", "-p", port, "-H", host], execArgv: [...process.execArgv, ...heapFlags()] });
+  cluster.setupPrimary({ exec: nextBin, args: ["start", ...process.argv.slice(2)], execArgv: [...process.execArgv, ...heapFlags()] });
   let stopping = false;
-  const started = new Map();
+  let listened = false;
+  let deathsInARow = 0;
   const fork = () => {
     const w = cluster.fork({ WORKER_COUNT: String(n) });
-    started.set(w.id, Date.now());
+    w.once("listening", () => {
+      listened = true;
+      deathsInARow = 0;
+    });
   };
   for (let i = 0; i < n; i++) fork();
-  console.log(`Сервер: ${n} процесса на порту ${port}`);
-  cluster.on("exit", (w, code, signal) => {
-    if (stopping) return;
-    const lived = Date.now() - (started.get(w.id) ?? 0);
-    console.error(`Процесс сервера ${w.process.pid} завершился (${signal ?? code}); запускаю новый`);
-    // a worker that cannot even start would loop: give up on it after a quick death
-    if (lived < 5_000) {
-      console.error("Процесс сервера не смог запуститься: останавливаю сервер");
-      stopping = true;
-      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
-      process.exitCode = 1;
-      return;
-    }
-    fork();
-  });
+  if (n > 1) console.log(`Сервер: ${n} процесса`);
   const stop = (signal) => {
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
   };
+  cluster.on("exit", (w, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    if (!listened) {
+      console.error(`Сервер не смог запуститься (процесс ${w.process.pid} завершился: ${signal ?? code}); останавливаю`);
+      process.exitCode = 1;
+      stop("SIGTERM");
+      return;
+    }
+    deathsInARow++;
+    const wait = restartDelay(deathsInARow);
+    console.error(`Процесс сервера ${w.process.pid} завершился (${signal ?? code}); новый через ${wait / 1000} с`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, wait);
+  });
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => {
+// run when started as a script (the path compared as the module loader resolves it: a
+// folder with spaces, Cyrillic letters or a symlink in it), not when a test imports it
+const started = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : "";
+if (cluster.isPrimary && started === import.meta.url) {
+  try {
+    main();
+  } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
-  });
+  }
 }

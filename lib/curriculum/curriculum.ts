@@ -40,7 +40,8 @@ async function linesOf(schoolId: string, cal: CohortCalendar): Promise<Curriculu
     select: {
       id: true, subjectId: true, hoursPerWeek: true, hoursPerYear: true, scale: true, validFrom: true, validTo: true,
       subject: { select: { name: true } },
-      teachers: { select: { staff: { select: { id: true, lastName: true, firstName: true, middleName: true } } } },
+      // in a fixed order (the relation is read by a join: no order is implied)
+      teachers: { orderBy: [{ staff: { lastName: "asc" } }, { staff: { firstName: "asc" } }], select: { staff: { select: { id: true, lastName: true, firstName: true, middleName: true } } } },
     },
   });
   return rows.map((r) => {

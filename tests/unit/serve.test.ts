@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { workerCount } from "../../scripts/serve.mjs";
+import { heapFlags, restartDelay, workerCount } from "../../scripts/serve.mjs";
 
 describe("npm start: how many server processes", () => {
   const pg = { DATABASE_URL: "postgresql://postgres@127.0.0.1/school" };
@@ -16,5 +16,15 @@ describe("npm start: how many server processes", () => {
   it("refuses a number that is not one, in Russian", () => {
     expect(() => workerCount({ ...pg, WEB_CONCURRENCY: "два" }, 2)).toThrow(/WEB_CONCURRENCY должно быть целым числом/);
     expect(() => workerCount({ ...pg, WEB_CONCURRENCY: "0" }, 2)).toThrow(/от 1 до 64/);
+  });
+});
+
+describe("npm start: the workers", () => {
+  it("get a larger young generation unless NODE_OPTIONS sets one", () => {
+    expect(heapFlags("")).toEqual(["--max-semi-space-size=64"]);
+    expect(heapFlags("--max-semi-space-size=16 --enable-source-maps")).toEqual([]);
+  });
+  it("are replaced after a wait that doubles with each death in a row, up to 30 s", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 20].map(restartDelay)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
   });
 });
