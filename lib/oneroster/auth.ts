@@ -61,6 +61,9 @@ const MAX_BUCKETS = 10_000;
 /**
  * Counts one call of the client against its limit (calls per minute); over the limit,
  * refuses with server_busy and how many seconds to wait. The token endpoint counts too.
+ * Counted per server process and not divided between them (a client on one kept-alive
+ * connection meets one process and would get half its budget): with N processes a client
+ * spread over connections can make up to N times its limit (decision 011).
  */
 export function takeCall(apiClientId: string, perMinute: number, now = Date.now()): void {
   const capacity = Math.max(1, perMinute);
