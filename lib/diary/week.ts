@@ -155,7 +155,7 @@ export async function readDiaryWeek(p: Principal, studentId: string, anyDay: str
         // filter changes nothing but the plan: without it PostgreSQL finds the source by
         // "movedToId", which no index leads with, and reads every lesson of the school
         // (40 ms a week at 10 schools of the region; npm run load).
-        movedFrom: { where: { cohortId: { in: cohortIds } }, select: { date: true, lessonNumber: true, statusReason: true }, take: 1 },
+        movedFrom: { where: { cohortId: { in: cohortIds } }, orderBy: [{ date: "asc" }, { lessonNumber: "asc" }], select: { date: true, lessonNumber: true, statusReason: true }, take: 1 },
       },
     }),
     loadStudentMarks(db, { schoolId: p.schoolId, studentId, from: monday, to: saturday }),

@@ -174,7 +174,7 @@ export async function listMembershipCandidates(p: Principal, cohortId: string): 
     take: 400,
     select: {
       id: true, lastName: true, firstName: true, middleName: true,
-      memberships: { where: { cohort: { kind: "CLASS" }, ...onDay(today) }, select: { cohort: { select: { name: true } } }, take: 1 },
+      memberships: { where: { cohort: { kind: "CLASS" }, ...onDay(today) }, orderBy: { startDate: "desc" }, select: { cohort: { select: { name: true } } }, take: 1 },
     },
   });
   return rows.map((s) => ({ id: s.id, label: `${fullName(s)} — ${s.memberships[0]?.cohort.name ?? "без класса"}` }));

@@ -54,7 +54,7 @@ export async function listStudents(p: Principal, filter: StudentFilter = {}): Pr
     take: 500,
     select: {
       id: true, lastName: true, firstName: true, middleName: true, birthDate: true, recordNumber: true, leftAt: true,
-      memberships: { where: { cohort: { kind: "CLASS" }, ...onDay(today) }, select: { cohort: { select: { name: true } } }, take: 1 },
+      memberships: { where: { cohort: { kind: "CLASS" }, ...onDay(today) }, orderBy: { startDate: "desc" }, select: { cohort: { select: { name: true } } }, take: 1 },
     },
   });
   return rows.map((s) => ({

@@ -38,6 +38,7 @@ export async function getStudentCard(p: Principal, studentId: string): Promise<S
       id: true, lastName: true, firstName: true, middleName: true, birthDate: true, homeSchooling: true, individualPlan: true,
       memberships: {
         where: { cohort: { kind: "CLASS" }, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+        orderBy: { startDate: "desc" },
         select: { cohort: { select: { name: true } } },
         take: 1,
       },
@@ -67,6 +68,7 @@ export async function listMyStudents(p: Principal): Promise<ChildSummary[]> {
       id: true, lastName: true, firstName: true, middleName: true,
       memberships: {
         where: { cohort: { kind: "CLASS" }, startDate: { lte: today }, OR: [{ endDate: null }, { endDate: { gte: today } }] },
+        orderBy: { startDate: "desc" },
         select: { cohort: { select: { name: true } } },
         take: 1,
       },
