@@ -9,22 +9,11 @@ import { isoOf } from "../prisma/seed/calendar";
 import type { Benchmark, BenchResult, EngineState, Scale } from "./benchmarks";
 import type { BenchDb } from "./engines";
 import { round, withPeakRss } from "./measure";
+import { letterSuffix } from "../prisma/seed/names";
 
 type Seeder = (db: BenchDb, scale: Scale, state: EngineState) => Promise<NonNullable<EngineState["seeded"]>>;
 
 const N = 1000;
-const LETTERS = "абвгдежзиклмнопрстуфхцчшэюя";
-
-/** Distinct letter-only suffixes: imported names may not hold digits. */
-function word(i: number): string {
-  let out = "";
-  let n = i;
-  do {
-    out += LETTERS[n % LETTERS.length] ?? "";
-    n = Math.floor(n / LETTERS.length);
-  } while (n > 0);
-  return out;
-}
 
 async function firstSchool(db: BenchDb) {
   const school = await db.db.school.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } });
@@ -43,12 +32,12 @@ export function setupBenchmarks(ensureSeeded: Seeder): Benchmark[] {
       const { schoolId, staffId } = await firstSchool(db);
       const classes = await db.db.cohort.findMany({ where: { schoolId, kind: "CLASS" }, orderBy: { name: "asc" }, take: 4, select: { name: true } });
       const students = Array.from({ length: N }, (_, i) => ({
-        lastName: `Импортов-${word(i)}`, firstName: "Иван", middleName: "Петрович", birthDate: `${2012 + (i % 6)}-0${1 + (i % 9)}-1${i % 10}`,
+        lastName: `Импортов-${letterSuffix(i)}`, firstName: "Иван", middleName: "Петрович", birthDate: `${2012 + (i % 6)}-0${1 + (i % 9)}-1${i % 10}`,
         gender: i % 2 ? "м" : "ж", recordNumber: `IMP-${String(i).padStart(5, "0")}`, className: classes[i % Math.max(1, classes.length)]?.name ?? "",
         individualPlan: "нет", homeSchooling: "нет",
       }));
       const guardians = Array.from({ length: N }, (_, i) => ({
-        lastName: `Импортова-${word(i)}`, firstName: "Мария", middleName: "", childRecord: `IMP-${String(i).padStart(5, "0")}`, relation: "мать",
+        lastName: `Импортова-${letterSuffix(i)}`, firstName: "Мария", middleName: "", childRecord: `IMP-${String(i).padStart(5, "0")}`, relation: "мать",
         phone: `89${String(200000000 + i)}`, email: `imp${i}@example.ru`, applicationNumber: String(i + 1), applicationDate: "28.08.2026",
       }));
       const first = await withPeakRss(() => importStudentRows(db.db, schoolId, { students, guardians }, { today, enteredById: staffId }));

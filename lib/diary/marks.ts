@@ -21,7 +21,7 @@ import { assertId } from "@/lib/people/students";
 import { loadStudentMarks, type StudentMarkDto } from "@/lib/journal/student-marks-query";
 import { loadGradingPolicy } from "@/lib/school/grading-policy";
 import { DEFAULT_POLICY, type GradingPolicy } from "@/lib/grading/policy";
-import { formatMean, formulaText } from "@/lib/grading/average";
+import { formatMean, formatWeight, formulaText } from "@/lib/grading/average";
 import { markSymbol } from "@/lib/grading/display";
 import { SUGGESTION_REASON, suggestYearMark, type Suggestion } from "@/lib/grading/finals";
 import type { Forecast, Risk } from "@/lib/grading/forecast";
@@ -106,9 +106,6 @@ function symbolOf(m: MarkValue): string {
   return markSymbol(markRow(m));
 }
 
-function weightText(h: number): string {
-  return h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2).replace(/0$/, "").replace(".", ",");
-}
 
 type Context = {
   student: { id: string; name: string };
@@ -285,7 +282,7 @@ function cardsOf(p: Principal, ctx: Context, facts: Facts, policy: GradingPolicy
         symbol: markSymbol(m),
         kind: m.kind,
         workType: m.workType.name,
-        weight: weightText(hundredths(m.workType.weight)),
+        weight: formatWeight(hundredths(m.workType.weight)),
         counts: m.kind === "NUMERIC",
         comment: m.comment,
       })),
@@ -348,6 +345,16 @@ export async function readDiaryMarks(p: Principal, studentId: string, periodId?:
   return { ...page, subjects };
 }
 
+/** The days a set of periods covers, first to last ("YYYY-MM-DD"); null for none. */
+export function spanOf(periods: readonly { startDate: string; endDate: string }[]): { from: string; to: string } | null {
+  const [first, ...rest] = periods;
+  if (!first) return null;
+  return {
+    from: rest.reduce((a, x) => (x.startDate < a ? x.startDate : a), first.startDate),
+    to: rest.reduce((a, x) => (x.endDate > a ? x.endDate : a), first.endDate),
+  };
+}
+
 /**
  * Every marks page of the child's current year: the current period's first, then the
  * others in the order of `periods`. Each page equals `readDiaryMarks` of that period, but
@@ -357,10 +364,7 @@ export async function readDiaryMarks(p: Principal, studentId: string, periodId?:
 export async function readDiaryMarksOfYear(p: Principal, studentId: string): Promise<DiaryMarksPage[]> {
   const ctx = await loadContext(p, studentId, undefined);
   const periods = [ctx.period, ...ctx.periodStates.filter((x) => x.id !== ctx.period.id)];
-  const span = {
-    from: periods.reduce((a, x) => (x.startDate < a ? x.startDate : a), ctx.period.startDate),
-    to: periods.reduce((a, x) => (x.endDate > a ? x.endDate : a), ctx.period.endDate),
-  };
+  const span = spanOf(periods) ?? { from: ctx.period.startDate, to: ctx.period.endDate };
   const ends = [...new Set(periods.map((x) => x.endDate))];
   const [facts, policies] = await Promise.all([
     loadFacts(p, studentId, ctx, span, periods.map((x) => x.id)),

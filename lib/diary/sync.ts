@@ -51,9 +51,10 @@ import { assertCan } from "@/lib/auth/permissions";
 import { listMyStudents } from "@/lib/people/students";
 import { markSymbol } from "@/lib/grading/display";
 import { hundredths } from "@/lib/grading/marks";
+import { formatWeight } from "@/lib/grading/average";
 import { addDays, schoolToday } from "@/lib/time";
 import { readDiaryWeek } from "@/lib/diary/week";
-import { readDiaryMarksOfYear } from "@/lib/diary/marks";
+import { readDiaryMarksOfYear, spanOf } from "@/lib/diary/marks";
 import { getDiaryHomework } from "@/lib/diary/homework";
 import { getDiaryTests } from "@/lib/diary/tests";
 import { getDiaryClass } from "@/lib/diary/class";
@@ -185,9 +186,6 @@ function parseSince(raw: string | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-function weightText(h: number): string {
-  return h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2).replace(/0$/, "").replace(".", ",");
-}
 
 /** A section a child has no data for (no year, no periods) answers NOT_FOUND: the screen is simply absent. */
 async function optional<T>(read: Promise<T>): Promise<T | null> {
@@ -234,7 +232,7 @@ function toEntity(r: MarkRow): SyncMark {
     id: r.id, studentId: r.studentId, subjectId: r.subjectId, subjectName: r.subjectName, date: r.date, lessonId: r.lessonId,
     part: r.part, kind: r.kind, value: r.value, text: r.text,
     symbol: markSymbol({ kind: r.kind, value: r.value, text: r.text }),
-    workType: r.workName, weight: weightText(hundredths(r.workWeight)), comment: r.comment, updatedAt: r.updatedAt.toISOString(),
+    workType: r.workName, weight: formatWeight(hundredths(r.workWeight)), comment: r.comment, updatedAt: r.updatedAt.toISOString(),
   };
 }
 
@@ -261,13 +259,7 @@ async function readScreens(p: Principal, childId: string, today: string): Promis
   if (holidays) screens.push(splitSection("holidays", holidays, today));
   if (recommendations) screens.push(splitSection("recommendations", recommendations, today));
   if (results) screens.push(splitSection("results", results, today));
-  const year = first && first.periods.length
-    ? {
-        from: first.periods.reduce((a, x) => (x.startDate < a ? x.startDate : a), first.periods[0]?.startDate ?? today),
-        to: first.periods.reduce((a, x) => (x.endDate > a ? x.endDate : a), first.periods[0]?.endDate ?? today),
-      }
-    : null;
-  return { screens, year };
+  return { screens, year: first ? spanOf(first.periods) : null };
 }
 
 /**

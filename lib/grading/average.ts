@@ -54,7 +54,8 @@ export function formatMean(a: { sum: number; weight: number }, decimals = 2, com
   return decimals > 0 ? `${whole}${comma}${frac}` : String(whole);
 }
 
-function formatWeight(w: number): string {
+/** A weight in hundredths as the journal writes it: 200 → «2», 150 → «1,5», 125 → «1,25». */
+export function formatWeight(w: number): string {
   return w % 100 === 0 ? String(w / 100) : (w / 100).toFixed(2).replace(/0$/, "").replace(".", ",");
 }
 

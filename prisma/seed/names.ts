@@ -190,3 +190,20 @@ export function fullName(n: { lastName: string; firstName: string; middleName?: 
 }
 
 export type { MaleName };
+
+const SUFFIX_LETTERS = "абвгдежзиклмнопрстуфхцчшэюя";
+
+/**
+ * A distinct suffix of Russian letters for the i-th generated person («Новиков-б»):
+ * imported names may not hold digits, and bulk files (the import benchmark, the import
+ * killed mid-way) need thousands of different surnames.
+ */
+export function letterSuffix(i: number): string {
+  let out = "";
+  let n = i;
+  do {
+    out += SUFFIX_LETTERS[n % SUFFIX_LETTERS.length] ?? "";
+    n = Math.floor(n / SUFFIX_LETTERS.length);
+  } while (n > 0);
+  return out;
+}

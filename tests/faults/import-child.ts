@@ -15,28 +15,17 @@
  * `REJECTED <json errors>`.
  */
 import { app, principalOf, tell } from "./child";
+import { letterSuffix } from "../../prisma/seed/names";
 
 /** Students in the file: enough that the import's transaction takes seconds, not milliseconds. */
 export const IMPORT_STUDENTS = 1500;
 
 const HEAD = ["Фамилия", "Имя", "Отчество", "Дата рождения", "Пол", "Номер личного дела", "Класс", "ИУП", "Надомное обучение"];
-const LETTERS = "абвгдежзиклмнопрстуфхцчшэюя";
 const CLASSES = ["5А", "6А", "7А", "8А", "9А"];
-
-/** A distinct surname suffix made of letters: names may not hold digits. */
-function word(i: number): string {
-  let out = "";
-  let n = i;
-  do {
-    out += LETTERS[n % LETTERS.length] ?? "";
-    n = Math.floor(n / LETTERS.length);
-  } while (n > 0);
-  return out;
-}
 
 export function studentsFile(tag: string, n = IMPORT_STUDENTS): Uint8Array {
   const rows = Array.from({ length: n }, (_, i) => [
-    `Новиков-${word(i)}`, "Иван", "Петрович", `1${i % 9}.0${1 + (i % 9)}.${2011 + (i % 5)}`, i % 2 ? "м" : "ж",
+    `Новиков-${letterSuffix(i)}`, "Иван", "Петрович", `1${i % 9}.0${1 + (i % 9)}.${2011 + (i % 5)}`, i % 2 ? "м" : "ж",
     `F-${tag}-${String(i).padStart(5, "0")}`, CLASSES[i % CLASSES.length] ?? "5А", "нет", "нет",
   ]);
   return new TextEncoder().encode([HEAD, ...rows].map((r) => r.join(";")).join("\r\n"));

@@ -9,6 +9,7 @@ import { createTestDb, testEngine, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
 import { importStudentRows } from "../../lib/imports/students";
+import { letterSuffix } from "../../prisma/seed/names";
 
 let t: TestDb;
 let f: TwoSchools;
@@ -23,27 +24,15 @@ afterAll(async () => {
 });
 
 const N = 1000;
-const LETTERS = "абвгдежзиклмнопрстуфхцчшэюя";
-
-/** A distinct surname suffix made of letters: names may not hold digits. */
-function word(i: number): string {
-  let out = "";
-  let n = i;
-  do {
-    out += LETTERS[n % LETTERS.length] ?? "";
-    n = Math.floor(n / LETTERS.length);
-  } while (n > 0);
-  return out;
-}
 
 function rows() {
   const students = Array.from({ length: N }, (_, i) => ({
-    lastName: `Ученик-${word(i)}`, firstName: "Иван", middleName: "Петрович", birthDate: `${2010 + (i % 8)}-0${1 + (i % 9)}-1${i % 10}`,
+    lastName: `Ученик-${letterSuffix(i)}`, firstName: "Иван", middleName: "Петрович", birthDate: `${2010 + (i % 8)}-0${1 + (i % 9)}-1${i % 10}`,
     gender: i % 2 ? "м" : "ж", recordNumber: `B-${String(i).padStart(5, "0")}`, className: i % 2 ? "5А" : "6А",
     individualPlan: "нет", homeSchooling: "нет",
   }));
   const guardians = Array.from({ length: N }, (_, i) => ({
-    lastName: `Родитель-${word(i)}`, firstName: "Мария", middleName: "", childRecord: `B-${String(i).padStart(5, "0")}`, relation: "мать",
+    lastName: `Родитель-${letterSuffix(i)}`, firstName: "Мария", middleName: "", childRecord: `B-${String(i).padStart(5, "0")}`, relation: "мать",
     phone: `89${String(100000000 + i)}`, email: `parent${i}@example.ru`, applicationNumber: String(i + 1), applicationDate: "28.08.2025",
   }));
   return { students, guardians };
