@@ -111,7 +111,8 @@ function mixFromEnv(): Record<RouteName, number> {
 }
 
 type Family = { userId: string; schoolId: string; children: string[]; cookie: string; syncBody?: { body: Buffer; type: string } };
-type Teacher = { userId: string; schoolId: string; cohortId: string; subjectId: string; lessons: string[]; students: string[]; cookie: string };
+/** `scale`: the subject's marks, so that each save types what the grid accepts for it («4», «зач») */
+type Teacher = { userId: string; schoolId: string; cohortId: string; subjectId: string; scale: string; lessons: string[]; students: string[]; cookie: string };
 /** `who`: the account (or "monitor") whose browser sends it: in the open loop each has its own connections */
 type Req = { who: string; method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: Buffer; ok?: (body: string) => boolean };
 type Answer = { status: number; ms: number; body: string; error?: string };
@@ -161,8 +162,8 @@ async function makeFamilies(b: BenchDb, n: number): Promise<Family[]> {
 
 /** Teachers of a class and subject with lessons held this term; accounts, and the cells they will write. */
 async function makeTeachers(b: BenchDb, n: number, today: string): Promise<Teacher[]> {
-  const rows = await b.query<{ schoolId: string; staffId: string; cohortId: string; subjectId: string; termStart: string }>(
-    `SELECT DISTINCT ON (ct."staffId") ct."schoolId", ct."staffId", ci."cohortId", ci."subjectId", to_char(p."startDate", 'YYYY-MM-DD') AS "termStart"
+  const rows = await b.query<{ schoolId: string; staffId: string; cohortId: string; subjectId: string; scale: string; termStart: string }>(
+    `SELECT DISTINCT ON (ct."staffId") ct."schoolId", ct."staffId", ci."cohortId", ci."subjectId", ci.scale::text AS scale, to_char(p."startDate", 'YYYY-MM-DD') AS "termStart"
        FROM "CurriculumTeacher" ct
        JOIN "CurriculumItem" ci ON ci."schoolId" = ct."schoolId" AND ci.id = ct."curriculumItemId"
        JOIN "Cohort" c ON c."schoolId" = ci."schoolId" AND c.id = ci."cohortId" AND c.kind = 'CLASS'
@@ -185,7 +186,7 @@ async function makeTeachers(b: BenchDb, n: number, today: string): Promise<Teach
       `SELECT "studentId" FROM "CohortMembership" WHERE "schoolId" = $1 AND "cohortId" = $2 AND "endDate" IS NULL`,
       [r.schoolId, r.cohortId],
     );
-    teachers.push({ userId: uuidv7(), schoolId: r.schoolId, cohortId: r.cohortId, subjectId: r.subjectId, lessons: lessons.map((l) => l.id), students: students.map((s) => s.studentId), cookie: "" });
+    teachers.push({ userId: uuidv7(), schoolId: r.schoolId, cohortId: r.cohortId, subjectId: r.subjectId, scale: r.scale, lessons: lessons.map((l) => l.id), students: students.map((s) => s.studentId), cookie: "" });
   }
   await b.db.user.createMany({
     data: teachers.map((t, i) => ({ id: t.userId, schoolId: t.schoolId, login: `load-teacher-${i + 1}`, kind: "TEACHER" as const, staffId: rows[i]?.staffId })),
@@ -226,6 +227,13 @@ function syncBody(request: object): { body: Buffer; type: string } {
   return json.length < 1024 ? { body: Buffer.from(json), type: "application/json" } : { body: gzipSync(json), type: "application/gzip" };
 }
 
+/** What a teacher types into a cell of this subject: a mark of its scale, or an absence where it has none. */
+function markInput(scale: string, rng: Rng): string {
+  if (scale === "FIVE_POINT") return String(rng.int(2, 5));
+  if (scale === "PASS_FAIL") return rng.pick(["зач", "зач", "незач"]);
+  return "н";
+}
+
 class Traffic {
   constructor(
     private readonly base: string,
@@ -249,7 +257,7 @@ class Traffic {
       case "journal-grid":
         return { who: t.userId, method: "GET", path: `/journal/${t.cohortId}/${t.subjectId}`, headers: { cookie: t.cookie } };
       case "journal-save": {
-        const { body, type } = actionBody({ lessonId: rng.pick(t.lessons), studentId: rng.pick(t.students), input: String(rng.int(2, 5)) });
+        const { body, type } = actionBody({ lessonId: rng.pick(t.lessons), studentId: rng.pick(t.students), input: markInput(t.scale, rng) });
         return {
           who: t.userId, method: "POST", path: `/journal/${t.cohortId}/${t.subjectId}`,
           headers: { cookie: t.cookie, origin: this.base, accept: "text/x-component", "next-action": this.actionId, "content-type": type },

@@ -9,7 +9,7 @@ import Credentials from "next-auth/providers/credentials";
 
 import { redeemLoginTicket } from "@/lib/auth/login-ticket";
 import { authSecret } from "@/lib/auth/secret";
-import { env } from "@/lib/env";
+import { secureSessionCookie } from "@/lib/auth/session-cookie";
 
 export const SESSION_HOURS = 12;
 
@@ -17,7 +17,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
-  useSecureCookies: env.APP_URL.startsWith("https://"),
+  useSecureCookies: secureSessionCookie(),
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({

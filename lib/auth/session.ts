@@ -4,16 +4,21 @@
  * disabled) is treated as signed out.
  */
 import "server-only";
+import { headers } from "next/headers";
 import { cache } from "react";
 
-import { auth } from "@/lib/auth/next-auth";
 import { loadPrincipal } from "@/lib/auth/load-principal";
+import { authSecret } from "@/lib/auth/secret";
+import { readSessionCookie, secureSessionCookie } from "@/lib/auth/session-cookie";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 
 export const getPrincipal = cache(async (): Promise<Principal | null> => {
-  const session = (await auth()) as { uid?: unknown; sv?: unknown } | null;
-  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number" || !session.uid) return null;
+  // the cookie next-auth wrote at sign-in, read without next-auth's whole request cycle
+  // (lib/auth/session-cookie.ts)
+  const cookie = (await headers()).get("cookie") ?? "";
+  const session = await readSessionCookie(cookie, { secret: authSecret(), secure: secureSessionCookie() });
+  if (!session) return null;
   return loadPrincipal(session.uid, session.sv);
 });
 
