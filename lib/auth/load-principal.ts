@@ -16,7 +16,7 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
       id: true, schoolId: true, login: true, kind: true, sessionVersion: true, disabledAt: true, locale: true,
       largePrint: true, highContrast: true, plainLanguage: true,
       staffId: true, guardianId: true, studentId: true,
-      school: { select: { timeZone: true } },
+      school: { select: { timeZone: true, sharedVersion: true } },
       staff: { select: { lastName: true, firstName: true, middleName: true, roles: true, leftAt: true } },
       guardian: { select: { lastName: true, firstName: true, middleName: true } },
       student: { select: { lastName: true, firstName: true, middleName: true, leftAt: true } },
@@ -69,5 +69,6 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
     locale: user.locale === "en" ? "en" : "ru",
     display: { largePrint: user.largePrint, highContrast: user.highContrast, plainLanguage: user.plainLanguage },
     timeZone: user.school.timeZone,
+    schoolVersion: user.school.sharedVersion,
   };
 }

@@ -25,6 +25,12 @@ export type Principal = {
   /** «версия для слабовидящих» and the plain-language diary, as the user chose them */
   display: { largePrint: boolean; highContrast: boolean; plainLanguage: boolean };
   timeZone: string;
+  /**
+   * The school's sharedVersion when this request began (loaded with the user): what the
+   * school's pages share (bells, holidays, grading rules, work types) may be taken from
+   * the process's memory under it (lib/school/shared.ts). Absent: read it from the database.
+   */
+  schoolVersion?: number;
 };
 
 export function hasRole(p: Principal, role: Role): boolean {

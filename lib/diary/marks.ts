@@ -320,7 +320,7 @@ async function build(p: Principal, studentId: string, periodId: string | undefin
   const periodIds = period.kind === "YEAR" ? ctx.periods.map((x) => x.id) : [period.id];
   const [facts, policy] = await Promise.all([
     loadFacts(p, studentId, ctx, { from: period.startDate, to: period.endDate }, periodIds, onlySubject),
-    loadGradingPolicy(p.schoolId, period.endDate),
+    loadGradingPolicy(p.schoolId, period.endDate, p.schoolVersion),
   ]);
   return cardsOf(p, ctx, facts, policy, onlySubject);
 }
@@ -368,7 +368,7 @@ export async function readDiaryMarksOfYear(p: Principal, studentId: string): Pro
   const ends = [...new Set(periods.map((x) => x.endDate))];
   const [facts, policies] = await Promise.all([
     loadFacts(p, studentId, ctx, span, periods.map((x) => x.id)),
-    Promise.all(ends.map((day) => loadGradingPolicy(p.schoolId, day))),
+    Promise.all(ends.map((day) => loadGradingPolicy(p.schoolId, day, p.schoolVersion))),
   ]);
   const policyOn = new Map(ends.map((day, i) => [day, policies[i] ?? DEFAULT_POLICY]));
   return periods.map((period) => {

@@ -13,6 +13,7 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { sharedOfSchool } from "@/lib/school/shared";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/permissions";
@@ -107,6 +108,31 @@ function activeOn(spans: readonly Span[], cohortId: string, day: string): boolea
 
 const NAME = { lastName: true, firstName: true, middleName: true } as const;
 
+/**
+ * Every holiday of the school (by kind, then start, as the week shows them) and every
+ * bell schedule (by start): the same for all its families, kept in memory under the
+ * school's version (lib/school/shared.ts) and cut to the week here.
+ */
+function schoolHolidays(p: Principal) {
+  return sharedOfSchool(p.schoolId, p.schoolVersion, "holidays", () =>
+    db.holiday.findMany({
+      where: { schoolId: p.schoolId },
+      orderBy: [{ kind: "asc" }, { startDate: "asc" }],
+      select: { name: true, kind: true, startDate: true, endDate: true, gradeFrom: true, gradeTo: true },
+    }),
+  );
+}
+
+function schoolBells(p: Principal) {
+  return sharedOfSchool(p.schoolId, p.schoolVersion, "bells", () =>
+    db.bellSchedule.findMany({
+      where: { schoolId: p.schoolId },
+      orderBy: { validFrom: "asc" },
+      select: { validFrom: true, validTo: true, slots: { select: { number: true, startsAt: true, endsAt: true } } },
+    }),
+  );
+}
+
 export async function readDiaryWeek(p: Principal, studentId: string, anyDay: string): Promise<DiaryWeek> {
   assertCan(p, "diary.read");
   assertId(studentId);
@@ -171,19 +197,10 @@ export async function readDiaryWeek(p: Principal, studentId: string, anyDay: str
       orderBy: [{ dueDate: "asc" }, { subject: { name: "asc" } }, { createdAt: "asc" }],
       select: { id: true, cohortId: true, studentId: true, dueDate: true, text: true, subject: { select: { name: true } } },
     }),
-    db.holiday.findMany({
-      where: {
-        schoolId: p.schoolId, startDate: { lte: to }, endDate: { gte: from },
-        ...(grade !== null ? { gradeFrom: { lte: grade }, gradeTo: { gte: grade } } : {}),
-      },
-      orderBy: [{ kind: "asc" }, { startDate: "asc" }],
-      select: { name: true, kind: true, startDate: true, endDate: true },
-    }),
-    db.bellSchedule.findMany({
-      where: { schoolId: p.schoolId, validFrom: { lte: to }, OR: [{ validTo: null }, { validTo: { gte: from } }] },
-      orderBy: { validFrom: "asc" },
-      select: { validFrom: true, validTo: true, slots: { select: { number: true, startsAt: true, endsAt: true } } },
-    }),
+    schoolHolidays(p).then((all) =>
+      all.filter((h) => h.startDate <= to && h.endDate >= from && (grade === null || (h.gradeFrom <= grade && h.gradeTo >= grade))),
+    ),
+    schoolBells(p).then((all) => all.filter((b) => b.validFrom <= to && (b.validTo === null || b.validTo >= from))),
   ]);
 
   // cohort homework counts on a day the child was in that cohort; individual homework always

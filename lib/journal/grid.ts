@@ -17,6 +17,7 @@ import { markSymbol } from "@/lib/grading/display";
 import { ATTENDANCE_SYMBOL, type AttendanceCode, type MarkValue, type Scale } from "@/lib/grading/marks";
 import { weighByDate, type WeightHistory } from "@/lib/grading/weights";
 import { loadWorkTypeWeightHistories } from "@/lib/school/grading-policy";
+import { sharedOfSchool } from "@/lib/school/shared";
 import { listCellHistory, recordCell } from "@/lib/journal/record-cell";
 import { dateToDay, dayToDate, formatDateTime, schoolToday } from "@/lib/time";
 
@@ -124,8 +125,10 @@ export async function loadJournalGrid(p: Principal, cohortId: string, subjectId:
       select: { scale: true },
     }),
     db.cohort.count({ where: journalWritableBy(p, cohortId, subjectId) }),
-    loadWorkTypeWeightHistories(p.schoolId),
-    db.workType.findMany({ where: { schoolId: p.schoolId, archived: false }, select: { id: true, name: true } }),
+    loadWorkTypeWeightHistories(p.schoolId, p.schoolVersion),
+    sharedOfSchool(p.schoolId, p.schoolVersion, "work-types-in-use", () =>
+      db.workType.findMany({ where: { schoolId: p.schoolId, archived: false }, select: { id: true, name: true } }),
+    ),
   ]);
 
   const byStudent = new Map<string, { id: string; name: string; ranges: { from: string; to: string | null }[] }>();
@@ -228,7 +231,7 @@ export async function saveGridCell(p: Principal, w: { lessonId: string; studentI
   const state = await recordCell(p, w);
   const marks = state.marks.map((m) => markSymbol(m)).join("/");
   const att = state.attendance ? ATTENDANCE_SYMBOL[state.attendance as AttendanceCode] : "";
-  return { lessonId: w.lessonId, studentId: w.studentId, text: [att, marks].filter(Boolean).join(" "), average: await studentTermAverage(p.schoolId, w.lessonId, w.studentId) };
+  return { lessonId: w.lessonId, studentId: w.studentId, text: [att, marks].filter(Boolean).join(" "), average: await studentTermAverage(p.schoolId, p.schoolVersion, w.lessonId, w.studentId) };
 }
 
 /**
@@ -236,7 +239,7 @@ export async function saveGridCell(p: Principal, w: { lessonId: string; studentI
  * shows it (the same marks and dated weights as loadJournalGrid, for one row). The
  * caller has just written to the lesson, so the access was checked.
  */
-async function studentTermAverage(schoolId: string, lessonId: string, studentId: string): Promise<{ average: string; formula: string } | null> {
+async function studentTermAverage(schoolId: string, schoolVersion: number | undefined, lessonId: string, studentId: string): Promise<{ average: string; formula: string } | null> {
   const lesson = await db.lesson.findUnique({
     where: { schoolId_id: { schoolId, id: lessonId } },
     select: { date: true, cohortId: true, subjectId: true, cohort: { select: { grade: true, yearId: true } } },
@@ -253,7 +256,7 @@ async function studentTermAverage(schoolId: string, lessonId: string, studentId:
       where: { schoolId, studentId, cohortId: lesson.cohortId, subjectId: lesson.subjectId, date: { gte: term.startDate, lte: term.endDate }, removedAt: null },
       select: { date: true, kind: true, value: true, text: true, workTypeId: true },
     }),
-    loadWorkTypeWeightHistories(schoolId),
+    loadWorkTypeWeightHistories(schoolId, schoolVersion),
   ]);
   const own = marks.flatMap((m) => {
     const mark = markValue(m);

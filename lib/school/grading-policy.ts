@@ -15,6 +15,7 @@ import { dateToDay, dayToDate } from "@/lib/time";
 import { hundredths } from "@/lib/grading/marks";
 import { DEFAULT_POLICY, policyFromRow, validatePolicy, type GradingPolicy } from "@/lib/grading/policy";
 import { memoised } from "@/lib/request-memo";
+import { sharedOfSchool } from "@/lib/school/shared";
 import { weightInForce, type WeightHistory, type WeightVersion } from "@/lib/grading/weights";
 import { FEDERAL_RULES, type AssessmentRuleSettings } from "@/lib/timetable/assessment-rules";
 import { formatDayInput } from "@/lib/school/calendar-days";
@@ -49,16 +50,34 @@ async function versionOn(schoolId: string, day: string): Promise<PolicyVersion |
   return r ? toVersion(r) : null;
 }
 
-/** The grading policy in force on a day; the common rules when the school has set none. */
-export async function loadGradingPolicy(schoolId: string, day: string): Promise<GradingPolicy> {
+/**
+ * The grading policy in force on a day; the common rules when the school has set none.
+ * With the school's `version` (Principal.schoolVersion) every version of the rules is kept
+ * in memory (lib/school/shared.ts) and the one of the day picked from them.
+ */
+export async function loadGradingPolicy(schoolId: string, day: string, version?: number): Promise<GradingPolicy> {
+  if (version !== undefined) {
+    const all = await sharedOfSchool(schoolId, version, "grading-policies", () => readAllPolicies(schoolId));
+    const v = all.find((x) => x.validFrom <= day);
+    return v ? policyOf(v) : DEFAULT_POLICY;
+  }
   // read once per day asked within one sync (lib/request-memo.ts); elsewhere as before
   return memoised(`grading-policy:${schoolId}:${day}`, () => readGradingPolicy(schoolId, day));
 }
 
+/** Every version of the rules, the latest first. */
+async function readAllPolicies(schoolId: string): Promise<PolicyVersion[]> {
+  const rows = await db.gradingPolicy.findMany({ where: { schoolId }, orderBy: { validFrom: "desc" } });
+  return rows.map(toVersion);
+}
+
+function policyOf(v: PolicyVersion): GradingPolicy {
+  return { validFrom: v.validFrom, thresholds: v.thresholds, minMarks: v.minMarks, maxAbsenceShare: v.maxAbsenceShare };
+}
+
 async function readGradingPolicy(schoolId: string, day: string): Promise<GradingPolicy> {
   const v = await versionOn(schoolId, day);
-  if (!v) return DEFAULT_POLICY;
-  return { validFrom: v.validFrom, thresholds: v.thresholds, minMarks: v.minMarks, maxAbsenceShare: v.maxAbsenceShare };
+  return v ? policyOf(v) : DEFAULT_POLICY;
 }
 
 /** The test-schedule rules in force on a day; the federal ones when the school has set none. */
@@ -74,7 +93,12 @@ export async function loadAssessmentRules(schoolId: string, day: string): Promis
  * date). For a period's averages, weigh each mark by its own date
  * (weighByDate in lib/grading/weights.ts).
  */
-export async function loadWorkTypeWeightHistories(schoolId: string): Promise<Map<string, WeightHistory & { code: string }>> {
+export async function loadWorkTypeWeightHistories(schoolId: string, version?: number): Promise<Map<string, WeightHistory & { code: string }>> {
+  // with the school's version: kept in memory (lib/school/shared.ts), shared, not to be changed
+  return sharedOfSchool(schoolId, version, "work-type-weights", () => readWorkTypeWeightHistories(schoolId));
+}
+
+async function readWorkTypeWeightHistories(schoolId: string): Promise<Map<string, WeightHistory & { code: string }>> {
   const [types, versions] = await Promise.all([
     db.workType.findMany({ where: { schoolId }, select: { id: true, code: true, weight: true } }),
     db.workTypeWeight.findMany({ where: { schoolId }, select: { workTypeId: true, validFrom: true, weight: true }, orderBy: { validFrom: "asc" } }),
