@@ -52,8 +52,8 @@ import { listMyStudents } from "@/lib/people/students";
 import { markSymbol } from "@/lib/grading/display";
 import { hundredths } from "@/lib/grading/marks";
 import { formatWeight } from "@/lib/grading/average";
-import { addDays, schoolToday } from "@/lib/time";
-import { readDiaryWeek } from "@/lib/diary/week";
+import { schoolToday } from "@/lib/time";
+import { readDiaryWeeks } from "@/lib/diary/week";
 import { readDiaryMarksOfYear, spanOf } from "@/lib/diary/marks";
 import { getDiaryHomework } from "@/lib/diary/homework";
 import { getDiaryTests } from "@/lib/diary/tests";
@@ -238,11 +238,11 @@ function toEntity(r: MarkRow): SyncMark {
 
 /** Every screen of one child, keyed. */
 async function readScreens(p: Principal, childId: string, today: string): Promise<{ screens: [string, unknown][]; year: { from: string; to: string } | null }> {
-  const [pages, week, next, homework, tests, klass, holidays, recommendations, results] = await Promise.all([
+  const [pages, weeks, homework, tests, klass, holidays, recommendations, results] = await Promise.all([
     // every period's page of the year, read in one go: the current one first
     optional(readDiaryMarksOfYear(p, childId)),
-    readDiaryWeek(p, childId, today),
-    readDiaryWeek(p, childId, addDays(today, 7)),
+    // this week and the next, read together
+    readDiaryWeeks(p, childId, today, 2),
     optional(getDiaryHomework(p, childId)),
     optional(getDiaryTests(p, childId)),
     optional(getDiaryClass(p, childId)),
@@ -251,6 +251,8 @@ async function readScreens(p: Principal, childId: string, today: string): Promis
     optional(getDiaryResults(p, childId)),
   ]);
   const first = pages?.[0] ?? null;
+  const [week, next] = weeks;
+  if (!week || !next) throw new AppError("NOT_FOUND");
   const screens: [string, unknown][] = [...splitWeek("week", week, today), ...splitWeek("week-next", next, today)];
   if (pages && pages.length) screens.push(...splitMarksPages(pages, today));
   if (homework) screens.push(splitSection("homework", homework, today));

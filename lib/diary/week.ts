@@ -134,13 +134,25 @@ function schoolBells(p: Principal) {
 }
 
 export async function readDiaryWeek(p: Principal, studentId: string, anyDay: string): Promise<DiaryWeek> {
+  const [week] = await readDiaryWeeks(p, studentId, anyDay, 1);
+  if (!week) throw new AppError("NOT_FOUND");
+  return week;
+}
+
+/**
+ * `count` weeks in a row from the one `anyDay` falls in, read together: the same queries
+ * as one week, over the whole span (the offline diary's sync ships this week and the
+ * next). Each week is exactly what readDiaryWeek gives for it.
+ */
+export async function readDiaryWeeks(p: Principal, studentId: string, anyDay: string, count: number): Promise<DiaryWeek[]> {
   assertCan(p, "diary.read");
   assertId(studentId);
   const today = schoolToday(p.timeZone);
-  const monday = mondayOf(parseDay(anyDay) ?? today);
-  const saturday = addDays(monday, 5);
-  const from = dayToDate(monday);
-  const to = dayToDate(saturday);
+  const firstMonday = mondayOf(parseDay(anyDay) ?? today);
+  const mondays = Array.from({ length: Math.max(1, Math.min(count, 8)) }, (_, i) => addDays(firstMonday, 7 * i));
+  const lastSaturday = addDays(mondays.at(-1) ?? firstMonday, 5);
+  const from = dayToDate(firstMonday);
+  const to = dayToDate(lastSaturday);
 
   const student = await db.student.findFirst({
     where: { AND: [studentsVisibleTo(p), { id: studentId }] },
@@ -159,8 +171,13 @@ export async function readDiaryWeek(p: Principal, studentId: string, anyDay: str
   }));
   const cohortIds = [...new Set(spans.map((s) => s.cohortId))];
   const kindOf = new Map(student.memberships.map((m) => [m.cohortId, m.cohort.kind]));
-  const classes = student.memberships.filter((m) => m.cohort.kind === "CLASS");
-  const grade = (classes.at(-1) ?? student.memberships.at(-1))?.cohort.grade ?? null;
+  /** the grade in a week: of the last class that week, else of any cohort that week (holidays differ by grade) */
+  const gradeIn = (monday: string): number | null => {
+    const mon = dayToDate(monday);
+    const sat = dayToDate(addDays(monday, 5));
+    const inWeek = student.memberships.filter((m) => m.startDate <= sat && (m.endDate === null || m.endDate >= mon));
+    return (inWeek.filter((m) => m.cohort.kind === "CLASS").at(-1) ?? inWeek.at(-1))?.cohort.grade ?? null;
+  };
   const range = { gte: from, lte: to };
 
   const [lessons, marks, attendance, homework, holidays, bells] = await Promise.all([
@@ -184,7 +201,7 @@ export async function readDiaryWeek(p: Principal, studentId: string, anyDay: str
         movedFrom: { where: { cohortId: { in: cohortIds } }, orderBy: [{ date: "asc" }, { lessonNumber: "asc" }], select: { date: true, lessonNumber: true, statusReason: true }, take: 1 },
       },
     }),
-    loadStudentMarks(db, { schoolId: p.schoolId, studentId, from: monday, to: saturday }),
+    loadStudentMarks(db, { schoolId: p.schoolId, studentId, from: firstMonday, to: lastSaturday }),
     db.attendance.findMany({
       where: { schoolId: p.schoolId, studentId, date: range, removedAt: null },
       select: { lessonId: true, code: true, minutesLate: true },
@@ -197,9 +214,7 @@ export async function readDiaryWeek(p: Principal, studentId: string, anyDay: str
       orderBy: [{ dueDate: "asc" }, { subject: { name: "asc" } }, { createdAt: "asc" }],
       select: { id: true, cohortId: true, studentId: true, dueDate: true, text: true, subject: { select: { name: true } } },
     }),
-    schoolHolidays(p).then((all) =>
-      all.filter((h) => h.startDate <= to && h.endDate >= from && (grade === null || (h.gradeFrom <= grade && h.gradeTo >= grade))),
-    ),
+    schoolHolidays(p),
     schoolBells(p).then((all) => all.filter((b) => b.validFrom <= to && (b.validTo === null || b.validTo >= from))),
   ]);
 
@@ -227,62 +242,69 @@ export async function readDiaryWeek(p: Principal, studentId: string, anyDay: str
     filesByHomework.set(f.homeworkId, list);
   }
 
-  const days: DiaryDay[] = [];
-  for (let i = 0; i < 6; i++) {
-    const day = addDays(monday, i);
-    const schedule = bells
-      .filter((b) => dateToDay(b.validFrom) <= day && (b.validTo === null || dateToDay(b.validTo) >= day))
-      .at(-1);
-    const holiday = holidays.find((h) => dateToDay(h.startDate) <= day && dateToDay(h.endDate) >= day) ?? null;
-    const dayLessons: DiaryLesson[] = lessons
-      .filter((l) => dateToDay(l.date) === day && activeOn(spans, l.cohortId, day))
-      .map((l) => {
-        const bell = schedule?.slots.find((s) => s.number === l.lessonNumber);
-        const first = l.substitutions[0];
-        const last = l.substitutions.at(-1);
-        const substituted = first && last && first.originalTeacherId !== l.teacherId;
-        const a = attendanceByLesson.get(l.id);
-        const from = l.movedFrom[0];
-        const kind = kindOf.get(l.cohortId) ?? "CLASS";
-        return {
-          id: l.id,
-          lessonNumber: l.lessonNumber,
-          startsAt: bell?.startsAt ?? null,
-          endsAt: bell?.endsAt ?? null,
-          subjectName: l.subject.name,
-          teacher: shortName(l.teacher),
-          room: l.room,
-          cohort: kind === "CLASS" ? null : { name: l.cohort.name, kind },
-          status: l.status,
-          statusReason: l.statusReason,
-          movedTo: l.status === "MOVED" && l.movedTo ? { day: dateToDay(l.movedTo.date), lessonNumber: l.movedTo.lessonNumber } : null,
-          movedFrom: from ? { day: dateToDay(from.date), lessonNumber: from.lessonNumber, reason: from.statusReason } : null,
-          substitution: substituted ? { teacher: shortName(l.teacher), originalTeacher: shortName(first.originalTeacher), reason: last.reason } : null,
-          topic: l.topic,
-          marks: marksByLesson.get(l.id) ?? [],
-          attendance: a ? { code: a.code, symbol: ATTENDANCE_SYMBOL[a.code], minutesLate: a.minutesLate } : null,
-        };
-      })
-      .sort((a, b) => a.lessonNumber - b.lessonNumber || a.subjectName.localeCompare(b.subjectName, "ru"));
-    days.push({
-      day,
-      weekday: i + 1,
-      isToday: day === today,
-      holiday: holiday ? { name: holiday.name, kind: holiday.kind } : null,
-      lessons: dayLessons,
-      homework: dueHomework
-        .filter((h) => dateToDay(h.dueDate) === day)
-        .map((h) => ({ id: h.id, subjectName: h.subject.name, text: h.text, individual: h.studentId !== null, files: filesByHomework.get(h.id) ?? [] })),
-    });
-  }
+  return mondays.map((monday) => {
+    const saturday = addDays(monday, 5);
+    const grade = gradeIn(monday);
+    const weekHolidays = holidays.filter(
+      (h) => dateToDay(h.startDate) <= saturday && dateToDay(h.endDate) >= monday && (grade === null || (h.gradeFrom <= grade && h.gradeTo >= grade)),
+    );
+    const days: DiaryDay[] = [];
+    for (let i = 0; i < 6; i++) {
+      const day = addDays(monday, i);
+      const schedule = bells
+        .filter((b) => dateToDay(b.validFrom) <= day && (b.validTo === null || dateToDay(b.validTo) >= day))
+        .at(-1);
+      const holiday = weekHolidays.find((h) => dateToDay(h.startDate) <= day && dateToDay(h.endDate) >= day) ?? null;
+      const dayLessons: DiaryLesson[] = lessons
+        .filter((l) => dateToDay(l.date) === day && activeOn(spans, l.cohortId, day))
+        .map((l) => {
+          const bell = schedule?.slots.find((s) => s.number === l.lessonNumber);
+          const first = l.substitutions[0];
+          const last = l.substitutions.at(-1);
+          const substituted = first && last && first.originalTeacherId !== l.teacherId;
+          const a = attendanceByLesson.get(l.id);
+          const from = l.movedFrom[0];
+          const kind = kindOf.get(l.cohortId) ?? "CLASS";
+          return {
+            id: l.id,
+            lessonNumber: l.lessonNumber,
+            startsAt: bell?.startsAt ?? null,
+            endsAt: bell?.endsAt ?? null,
+            subjectName: l.subject.name,
+            teacher: shortName(l.teacher),
+            room: l.room,
+            cohort: kind === "CLASS" ? null : { name: l.cohort.name, kind },
+            status: l.status,
+            statusReason: l.statusReason,
+            movedTo: l.status === "MOVED" && l.movedTo ? { day: dateToDay(l.movedTo.date), lessonNumber: l.movedTo.lessonNumber } : null,
+            movedFrom: from ? { day: dateToDay(from.date), lessonNumber: from.lessonNumber, reason: from.statusReason } : null,
+            substitution: substituted ? { teacher: shortName(l.teacher), originalTeacher: shortName(first.originalTeacher), reason: last.reason } : null,
+            topic: l.topic,
+            marks: marksByLesson.get(l.id) ?? [],
+            attendance: a ? { code: a.code, symbol: ATTENDANCE_SYMBOL[a.code], minutesLate: a.minutesLate } : null,
+          };
+        })
+        .sort((a, b) => a.lessonNumber - b.lessonNumber || a.subjectName.localeCompare(b.subjectName, "ru"));
+      days.push({
+        day,
+        weekday: i + 1,
+        isToday: day === today,
+        holiday: holiday ? { name: holiday.name, kind: holiday.kind } : null,
+        lessons: dayLessons,
+        homework: dueHomework
+          .filter((h) => dateToDay(h.dueDate) === day)
+          .map((h) => ({ id: h.id, subjectName: h.subject.name, text: h.text, individual: h.studentId !== null, files: filesByHomework.get(h.id) ?? [] })),
+      });
+    }
 
-  return {
-    student: { id: student.id, name: fullName(student) },
-    weekStart: monday,
-    weekEnd: saturday,
-    previousWeek: addDays(monday, -7),
-    nextWeek: addDays(monday, 7),
-    today,
-    days,
-  };
+    return {
+      student: { id: student.id, name: fullName(student) },
+      weekStart: monday,
+      weekEnd: saturday,
+      previousWeek: addDays(monday, -7),
+      nextWeek: addDays(monday, 7),
+      today,
+      days,
+    };
+  });
 }

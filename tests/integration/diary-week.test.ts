@@ -11,7 +11,7 @@ import { createTestDb, type TestDb } from "../support/test-db";
 import { bindAppDb } from "../support/app-db";
 import { buildTwoSchools, type TwoSchools } from "../support/fixtures";
 import { outcome } from "../support/refusal";
-import { mondayOf, readDiaryWeek, weekParam, type DiaryWeek } from "../../lib/diary/week";
+import { mondayOf, readDiaryWeek, readDiaryWeeks, weekParam, type DiaryWeek } from "../../lib/diary/week";
 import { addDays, dateToDay, dayToDate } from "../../lib/time";
 
 let t: TestDb;
@@ -171,6 +171,20 @@ describe("the week a guardian sees", () => {
     const w = await readDiaryWeek(await f.as("a.g1"), f.A.s1, monday);
     expect(w.days[5]?.holiday).toEqual({ name: "День здоровья", kind: "NON_WORKING_DAY" });
     expect(w.days[4]?.holiday).toBeNull();
+  });
+
+  it("weeks read together (the offline diary's this week and next) are each the week read alone", async () => {
+    const g1 = await f.as("a.g1");
+    for (const child of [f.A.s1, f.A.s3]) {
+      const together = await readDiaryWeeks(g1, child, addDays(monday, -4), 3);
+      const alone = await Promise.all([-7, 0, 7].map((d) => readDiaryWeek(g1, child, addDays(monday, d))));
+      expect(together.map((w) => w.weekStart)).toEqual([addDays(monday, -7), monday, addDays(monday, 7)]);
+      expect(together).toEqual(alone);
+    }
+    // the weeks together hold what the week alone shows: lessons, marks, homework, holidays
+    const [, week] = await readDiaryWeeks(g1, f.A.s1, addDays(monday, -7), 2);
+    expect(week?.days.flatMap((d) => d.lessons).length).toBeGreaterThan(0);
+    expect(week?.days[5]?.holiday).toEqual({ name: "День здоровья", kind: "NON_WORKING_DAY" });
   });
 
   it("marks today when the week is the current one", async () => {
