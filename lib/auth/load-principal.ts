@@ -18,7 +18,14 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
       staffId: true, guardianId: true, studentId: true,
       school: { select: { timeZone: true, sharedVersion: true } },
       staff: { select: { lastName: true, firstName: true, middleName: true, roles: true, leftAt: true } },
-      guardian: { select: { lastName: true, firstName: true, middleName: true } },
+      // a guardian's decisions and current children come in the same statement (joins)
+      guardian: {
+        select: {
+          lastName: true, firstName: true, middleName: true,
+          consentEvents: { select: { id: true, studentId: true, decision: true, at: true } },
+          guardianships: { where: { endDate: null }, select: { studentId: true } },
+        },
+      },
       student: { select: { lastName: true, firstName: true, middleName: true, leftAt: true } },
     },
   });
@@ -43,17 +50,17 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
 
   // R1: a guardian sees electronically only the children they consented for (last decision GRANTED)
   const consentedChildIds: string[] = [];
-  if (user.kind === "GUARDIAN" && user.guardianId) {
-    const events = await db.consentEvent.findMany({
-      where: { schoolId: user.schoolId, guardianId: user.guardianId },
-      select: { id: true, studentId: true, decision: true, at: true },
-    });
+  let undecidedChildIds: string[] | undefined;
+  if (user.kind === "GUARDIAN" && user.guardianId && user.guardian) {
+    const events = user.guardian.consentEvents;
     const last = new Map<string, (typeof events)[number]>();
     for (const e of events) {
       const seen = last.get(e.studentId);
       if (!seen || isLater(e, seen)) last.set(e.studentId, e);
     }
     for (const [studentId, e] of last) if (e.decision === "GRANTED") consentedChildIds.push(studentId);
+    // the children this guardian has not decided on at all yet: the family layout sends them to /consent
+    undecidedChildIds = [...new Set(user.guardian.guardianships.map((g) => g.studentId))].filter((id) => !last.has(id));
   }
 
   return {
@@ -70,5 +77,6 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
     display: { largePrint: user.largePrint, highContrast: user.highContrast, plainLanguage: user.plainLanguage },
     timeZone: user.school.timeZone,
     schoolVersion: user.school.sharedVersion,
+    ...(undecidedChildIds ? { undecidedChildIds } : {}),
   };
 }

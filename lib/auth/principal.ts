@@ -20,6 +20,12 @@ export type Principal = {
    * the guardian consents. Empty for everyone else.
    */
   consentedChildIds: readonly string[];
+  /**
+   * For a guardian, when loaded with the session: their current children with no consent
+   * decision at all yet (the family layout sends them to /consent first). Absent: ask the
+   * database (lib/consent/family.ts needsConsentPage).
+   */
+  undecidedChildIds?: readonly string[];
   studentId: string | null;
   locale: "ru" | "en";
   /** «версия для слабовидящих» and the plain-language diary, as the user chose them */

@@ -68,6 +68,8 @@ export async function pendingConsents(p: Principal): Promise<{ studentId: string
 /** Should the family layout send this user to /consent first? Only a guardian with a child not yet decided on. */
 export async function needsConsentPage(p: Principal): Promise<boolean> {
   if (!hasRole(p, "GUARDIAN") || !p.guardianId) return false;
+  // read with the session's user in the same statement (lib/auth/load-principal.ts)
+  if (p.undecidedChildIds) return p.undecidedChildIds.length > 0;
   return (await pendingConsents(p)).length > 0;
 }
 
