@@ -8,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 
 import type { DiaryDay, DiaryFile, DiaryLesson, DiaryWeek } from "@/lib/diary/week";
 import { formatDay } from "@/lib/time";
-import { LessonDetails } from "@/components/diary/week/lesson-details";
+import { LessonDetails, type WeekT } from "@/components/diary/week/lesson-details";
 
 type Props = { week: DiaryWeek; locale: "ru" | "en"; childId: string; showChild: boolean };
 
@@ -90,7 +90,7 @@ export async function WeekView({ week, locale, childId, showChild }: Props) {
         </ul>
       </nav>
       {week.days.map((d) => (
-        <DaySection key={d.day} d={d} intl={intl} />
+        <DaySection key={d.day} d={d} intl={intl} t={t} />
       ))}
     </>
   );
@@ -101,8 +101,10 @@ function formatDayShort(day: string, intl: string): string {
   return new Intl.DateTimeFormat(intl, { timeZone: "UTC", weekday: "short", day: "numeric" }).format(new Date(`${day}T00:00:00Z`));
 }
 
-async function DaySection({ d, intl }: { d: DiaryDay; intl: string }) {
-  const t = await getTranslations("diary.week");
+// The day, the lesson and the file list take the week's translator from WeekView rather
+// than each asking next-intl for it: a week has some forty of them, and an async server
+// component costs React a task of its own (the morning load, docs/benchmarks.md).
+function DaySection({ d, intl, t }: { d: DiaryDay; intl: string; t: WeekT }) {
   const headingId = `day-${d.day}-title`;
   let holiday: string | null = null;
   if (d.holiday) {
@@ -125,7 +127,7 @@ async function DaySection({ d, intl }: { d: DiaryDay; intl: string }) {
         <ol className="mt-2 space-y-3">
           {d.lessons.map((l) => (
             <li key={l.id}>
-              <LessonCard l={l} intl={intl} />
+              <LessonCard l={l} intl={intl} t={t} />
             </li>
           ))}
         </ol>
@@ -138,7 +140,7 @@ async function DaySection({ d, intl }: { d: DiaryDay; intl: string }) {
               <li key={h.id} className="break-words">
                 <strong>{h.subjectName}:</strong> <span className="whitespace-pre-line">{h.text}</span>
                 {h.individual && <> {t("individual")}</>}
-                {h.files.length > 0 && <FileList files={h.files} />}
+                {h.files.length > 0 && <FileListView files={h.files} t={t} />}
               </li>
             ))}
           </ul>
@@ -148,8 +150,13 @@ async function DaySection({ d, intl }: { d: DiaryDay; intl: string }) {
   );
 }
 
+/** A homework's files, with their sizes («12 КБ»). */
 export async function FileList({ files }: { files: DiaryFile[] }) {
   const t = await getTranslations("diary.week");
+  return <FileListView files={files} t={t} />;
+}
+
+function FileListView({ files, t }: { files: DiaryFile[]; t: WeekT }) {
   const size = (n: number) =>
     n < 1024 ? t("sizeB", { n }) : n < 1024 * 1024 ? t("sizeKB", { n: Math.round(n / 1024) }) : t("sizeMB", { n: (n / 1024 / 1024).toFixed(1) });
   return (
@@ -165,8 +172,7 @@ export async function FileList({ files }: { files: DiaryFile[] }) {
   );
 }
 
-async function LessonCard({ l, intl }: { l: DiaryLesson; intl: string }) {
-  const t = await getTranslations("diary.week");
+function LessonCard({ l, intl, t }: { l: DiaryLesson; intl: string; t: WeekT }) {
   const off = l.status === "CANCELLED" || l.status === "MOVED";
   const titleId = `lesson-${l.id}`;
   const title =
