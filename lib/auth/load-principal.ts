@@ -76,7 +76,8 @@ export async function loadPrincipal(userId: string, sessionVersion: number): Pro
     locale: user.locale === "en" ? "en" : "ru",
     display: { largePrint: user.largePrint, highContrast: user.highContrast, plainLanguage: user.plainLanguage },
     timeZone: user.school.timeZone,
-    schoolVersion: user.school.sharedVersion,
+    // microseconds since 1970: well within a double's exact integers (2^53)
+    schoolVersion: Number(user.school.sharedVersion),
     ...(undecidedChildIds ? { undecidedChildIds } : {}),
   };
 }

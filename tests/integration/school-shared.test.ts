@@ -83,7 +83,22 @@ describe("the school's version", () => {
 
   it("comes with the signed-in user", async () => {
     const p = await f.as("a.g1");
-    expect(p.schoolVersion).toBe(await versionOf(f.A.id));
+    expect(p.schoolVersion).toBe(Number(await versionOf(f.A.id)));
+  });
+
+  it("never comes back after a restore of an older backup: what a process kept is not served again", async () => {
+    const firstLesson = async () => (await readDiaryWeek(await f.as("a.g1"), f.A.s1, monday)).days[0]?.lessons.find((l) => l.lessonNumber === 1)?.startsAt;
+    await saveBellSlot(await f.as("a.admin"), { scheduleId, number: 1, startsAt: "08:30", endsAt: "09:10" });
+    expect(await firstLesson()).toBe("08:30");
+    const kept = await versionOf(f.A.id);
+    // a restore puts back older rows and an older version (here: the bell at 07:50, a version just below)
+    await t.db.bellSlot.updateMany({ where: { schoolId: f.A.id, scheduleId, number: 1 }, data: { startsAt: "07:50" } });
+    await t.db.$executeRawUnsafe(`UPDATE "School" SET "sharedVersion" = $1 WHERE id = $2::uuid`, kept - 1n, f.A.id);
+    // one change after the restore: the version moves past anything kept, not back onto it
+    await t.db.holiday.create({ data: { schoolId: f.A.id, yearId: f.A.yearId, name: "После восстановления", startDate: dayToDate(yearStart), endDate: dayToDate(yearStart) } });
+    expect(await versionOf(f.A.id)).toBeGreaterThan(kept);
+    expect(await firstLesson()).toBe("07:50");
+    await saveBellSlot(await f.as("a.admin"), { scheduleId, number: 1, startsAt: "08:30", endsAt: "09:10" });
   });
 });
 
