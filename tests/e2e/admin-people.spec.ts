@@ -95,6 +95,8 @@ test.describe("people: students, guardians, staff", () => {
     expect(password).toMatch(/^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
 
     await page.getByRole("button", { name: "Выйти" }).click();
+    // the sign-out is done when its page shows (going to /login before it would cut it off)
+    await expect(page).toHaveURL(/signedOut=1/);
     await signIn(page, "proverkina.e2e", password);
     await expect(page).toHaveURL(/\/journal$/);
   });
