@@ -13,6 +13,9 @@
  * after each death in a row (1 s, 2 s, 4 s … 30 s) so that a database that is away for a
  * minute does not make it spin. If no worker has ever started listening and one dies,
  * the server cannot start at all (a bad setting, a port taken): it stops with an error.
+ * On SIGTERM/SIGINT each worker finishes what it is answering and exits; one that has not
+ * exited after SHUTDOWN_GRACE_MS (hung, stopped) is killed, so that a restart of the
+ * service never waits for ever; a second signal kills them at once.
  *
  * Workers get WORKER_COUNT in their environment (the in-memory failure caps divide by it).
  */
@@ -49,6 +52,9 @@ export function heapFlags(nodeOptions = process.env.NODE_OPTIONS ?? "") {
   return /--max-semi-space-size/.test(nodeOptions) ? [] : ["--max-semi-space-size=64"];
 }
 
+/** How long a worker may take to finish after SIGTERM/SIGINT before it is killed. */
+export const SHUTDOWN_GRACE_MS = 15_000;
+
 /** How long to wait before replacing a worker that died, after `deaths` deaths in a row. */
 export function restartDelay(deaths) {
   return Math.min(30_000, 1000 * 2 ** Math.max(0, deaths - 1));
@@ -70,9 +76,21 @@ function main() {
   };
   for (let i = 0; i < n; i++) fork();
   if (n > 1) console.log(`Сервер: ${n} процесса`);
+  const workers = () => Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+  const kill = (why) => {
+    const left = workers();
+    if (left.length) console.error(`${why}: останавливаю принудительно (${left.map((w) => w.process.pid).join(", ")})`);
+    for (const w of left) w.process.kill("SIGKILL");
+  };
   const stop = (signal) => {
+    if (stopping) {
+      kill("Повторный сигнал");
+      return;
+    }
     stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    for (const w of workers()) w.process.kill(signal);
+    // a worker that does not finish (hung, stopped) must not keep the service from stopping
+    setTimeout(() => kill(`Процессы не завершились за ${SHUTDOWN_GRACE_MS / 1000} с`), SHUTDOWN_GRACE_MS).unref();
   };
   cluster.on("exit", (w, code, signal) => {
     if (stopping) {
