@@ -1,7 +1,8 @@
 /**
  * Reads shared within one piece of work that is not a React render (React's `cache` does
  * this for pages): the offline diary's sync builds a dozen screens of one child, and each
- * section would read the child, its cohorts and the school's grading rules again. Inside
+ * section would read the child and its cohorts again (the school's grading rules come from
+ * the process's memory, lib/school/shared.ts). Inside
  * `withRequestMemo`, `memoised(key, read)` reads once per key and hands every caller the
  * same promise; outside it, it just reads. The memo lives as long as the work (an
  * AsyncLocalStorage scope), so nothing is ever served from an earlier request.

@@ -242,61 +242,59 @@ export async function readDiaryWeeks(p: Principal, studentId: string, anyDay: st
     filesByHomework.set(f.homeworkId, list);
   }
 
+  type LessonRow = (typeof lessons)[number];
+  const lessonOf = (l: LessonRow, bell: { startsAt: string; endsAt: string } | undefined): DiaryLesson => {
+    const first = l.substitutions[0];
+    const last = l.substitutions.at(-1);
+    const substituted = first && last && first.originalTeacherId !== l.teacherId;
+    const a = attendanceByLesson.get(l.id);
+    const from = l.movedFrom[0];
+    const kind = kindOf.get(l.cohortId) ?? "CLASS";
+    return {
+      id: l.id,
+      lessonNumber: l.lessonNumber,
+      startsAt: bell?.startsAt ?? null,
+      endsAt: bell?.endsAt ?? null,
+      subjectName: l.subject.name,
+      teacher: shortName(l.teacher),
+      room: l.room,
+      cohort: kind === "CLASS" ? null : { name: l.cohort.name, kind },
+      status: l.status,
+      statusReason: l.statusReason,
+      movedTo: l.status === "MOVED" && l.movedTo ? { day: dateToDay(l.movedTo.date), lessonNumber: l.movedTo.lessonNumber } : null,
+      movedFrom: from ? { day: dateToDay(from.date), lessonNumber: from.lessonNumber, reason: from.statusReason } : null,
+      substitution: substituted ? { teacher: shortName(l.teacher), originalTeacher: shortName(first.originalTeacher), reason: last.reason } : null,
+      topic: l.topic,
+      marks: marksByLesson.get(l.id) ?? [],
+      attendance: a ? { code: a.code, symbol: ATTENDANCE_SYMBOL[a.code], minutesLate: a.minutesLate } : null,
+    };
+  };
+
+  /** One day: `weekHolidays` are the week's holidays of the child's grade that week. */
+  const dayOf = (day: string, weekday: number, weekHolidays: typeof holidays): DiaryDay => {
+    const schedule = bells.filter((b) => dateToDay(b.validFrom) <= day && (b.validTo === null || dateToDay(b.validTo) >= day)).at(-1);
+    const holiday = weekHolidays.find((h) => dateToDay(h.startDate) <= day && dateToDay(h.endDate) >= day) ?? null;
+    return {
+      day,
+      weekday,
+      isToday: day === today,
+      holiday: holiday ? { name: holiday.name, kind: holiday.kind } : null,
+      lessons: lessons
+        .filter((l) => dateToDay(l.date) === day && activeOn(spans, l.cohortId, day))
+        .map((l) => lessonOf(l, schedule?.slots.find((s) => s.number === l.lessonNumber)))
+        .sort((a, b) => a.lessonNumber - b.lessonNumber || a.subjectName.localeCompare(b.subjectName, "ru")),
+      homework: dueHomework
+        .filter((h) => dateToDay(h.dueDate) === day)
+        .map((h) => ({ id: h.id, subjectName: h.subject.name, text: h.text, individual: h.studentId !== null, files: filesByHomework.get(h.id) ?? [] })),
+    };
+  };
+
   return mondays.map((monday) => {
     const saturday = addDays(monday, 5);
     const grade = gradeIn(monday);
     const weekHolidays = holidays.filter(
       (h) => dateToDay(h.startDate) <= saturday && dateToDay(h.endDate) >= monday && (grade === null || (h.gradeFrom <= grade && h.gradeTo >= grade)),
     );
-    const days: DiaryDay[] = [];
-    for (let i = 0; i < 6; i++) {
-      const day = addDays(monday, i);
-      const schedule = bells
-        .filter((b) => dateToDay(b.validFrom) <= day && (b.validTo === null || dateToDay(b.validTo) >= day))
-        .at(-1);
-      const holiday = weekHolidays.find((h) => dateToDay(h.startDate) <= day && dateToDay(h.endDate) >= day) ?? null;
-      const dayLessons: DiaryLesson[] = lessons
-        .filter((l) => dateToDay(l.date) === day && activeOn(spans, l.cohortId, day))
-        .map((l) => {
-          const bell = schedule?.slots.find((s) => s.number === l.lessonNumber);
-          const first = l.substitutions[0];
-          const last = l.substitutions.at(-1);
-          const substituted = first && last && first.originalTeacherId !== l.teacherId;
-          const a = attendanceByLesson.get(l.id);
-          const from = l.movedFrom[0];
-          const kind = kindOf.get(l.cohortId) ?? "CLASS";
-          return {
-            id: l.id,
-            lessonNumber: l.lessonNumber,
-            startsAt: bell?.startsAt ?? null,
-            endsAt: bell?.endsAt ?? null,
-            subjectName: l.subject.name,
-            teacher: shortName(l.teacher),
-            room: l.room,
-            cohort: kind === "CLASS" ? null : { name: l.cohort.name, kind },
-            status: l.status,
-            statusReason: l.statusReason,
-            movedTo: l.status === "MOVED" && l.movedTo ? { day: dateToDay(l.movedTo.date), lessonNumber: l.movedTo.lessonNumber } : null,
-            movedFrom: from ? { day: dateToDay(from.date), lessonNumber: from.lessonNumber, reason: from.statusReason } : null,
-            substitution: substituted ? { teacher: shortName(l.teacher), originalTeacher: shortName(first.originalTeacher), reason: last.reason } : null,
-            topic: l.topic,
-            marks: marksByLesson.get(l.id) ?? [],
-            attendance: a ? { code: a.code, symbol: ATTENDANCE_SYMBOL[a.code], minutesLate: a.minutesLate } : null,
-          };
-        })
-        .sort((a, b) => a.lessonNumber - b.lessonNumber || a.subjectName.localeCompare(b.subjectName, "ru"));
-      days.push({
-        day,
-        weekday: i + 1,
-        isToday: day === today,
-        holiday: holiday ? { name: holiday.name, kind: holiday.kind } : null,
-        lessons: dayLessons,
-        homework: dueHomework
-          .filter((h) => dateToDay(h.dueDate) === day)
-          .map((h) => ({ id: h.id, subjectName: h.subject.name, text: h.text, individual: h.studentId !== null, files: filesByHomework.get(h.id) ?? [] })),
-      });
-    }
-
     return {
       student: { id: student.id, name: fullName(student) },
       weekStart: monday,
@@ -304,7 +302,7 @@ export async function readDiaryWeeks(p: Principal, studentId: string, anyDay: st
       previousWeek: addDays(monday, -7),
       nextWeek: addDays(monday, 7),
       today,
-      days,
+      days: Array.from({ length: 6 }, (_, i) => dayOf(addDays(monday, i), i + 1, weekHolidays)),
     };
   });
 }

@@ -13,8 +13,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { assertCan } from "@/lib/auth/permissions";
 import { dateToDay, dayToDate } from "@/lib/time";
 import { hundredths } from "@/lib/grading/marks";
-import { DEFAULT_POLICY, policyFromRow, validatePolicy, type GradingPolicy } from "@/lib/grading/policy";
-import { memoised } from "@/lib/request-memo";
+import { DEFAULT_POLICY, policyFromRow, policyOn, validatePolicy, type GradingPolicy } from "@/lib/grading/policy";
 import { sharedOfSchool } from "@/lib/school/shared";
 import { weightInForce, type WeightHistory, type WeightVersion } from "@/lib/grading/weights";
 import { FEDERAL_RULES, type AssessmentRuleSettings } from "@/lib/timetable/assessment-rules";
@@ -52,32 +51,24 @@ async function versionOn(schoolId: string, day: string): Promise<PolicyVersion |
 
 /**
  * The grading policy in force on a day; the common rules when the school has set none.
- * With the school's `version` (Principal.schoolVersion) every version of the rules is kept
- * in memory (lib/school/shared.ts) and the one of the day picked from them.
+ * The school's versions of the rules (a handful) are read whole, kept in memory under the
+ * school's `version` when one is given (Principal.schoolVersion, lib/school/shared.ts), and
+ * the one of the day picked from them by the grading rule (policyOn).
  */
 export async function loadGradingPolicy(schoolId: string, day: string, version?: number): Promise<GradingPolicy> {
-  if (version !== undefined) {
-    const all = await sharedOfSchool(schoolId, version, "grading-policies", () => readAllPolicies(schoolId));
-    const v = all.find((x) => x.validFrom <= day);
-    return v ? policyOf(v) : DEFAULT_POLICY;
-  }
-  // read once per day asked within one sync (lib/request-memo.ts); elsewhere as before
-  return memoised(`grading-policy:${schoolId}:${day}`, () => readGradingPolicy(schoolId, day));
+  const v = policyOn(await sharedOfSchool(schoolId, version, "grading-policies", () => readAllPolicies(schoolId)), day);
+  return v ? policyOf(v) : DEFAULT_POLICY;
 }
 
-/** Every version of the rules, the latest first. */
+/** Every version of the rules. */
 async function readAllPolicies(schoolId: string): Promise<PolicyVersion[]> {
   const rows = await db.gradingPolicy.findMany({ where: { schoolId }, orderBy: { validFrom: "desc" } });
   return rows.map(toVersion);
 }
 
-function policyOf(v: PolicyVersion): GradingPolicy {
+/** The grading part of a version (without the test-schedule rules). */
+function policyOf(v: GradingPolicy): GradingPolicy {
   return { validFrom: v.validFrom, thresholds: v.thresholds, minMarks: v.minMarks, maxAbsenceShare: v.maxAbsenceShare };
-}
-
-async function readGradingPolicy(schoolId: string, day: string): Promise<GradingPolicy> {
-  const v = await versionOn(schoolId, day);
-  return v ? policyOf(v) : DEFAULT_POLICY;
 }
 
 /** The test-schedule rules in force on a day; the federal ones when the school has set none. */
